@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import { registerExact } from './exact.js';
+import { registerModel } from './model.js';
+
+/** Every subcommand, in the order `gibbs --help` lists them. */
+export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel];

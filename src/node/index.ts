@@ -1,0 +1,5 @@
+/** Node-only runtime shared by the CLI, the report and sweeps: worker threads and atomic files. */
+export * from './worker-pool.js';
+export * from './atomic-write.js';
+export * from './module-url.js';
+export * from './parallel-enumerate.js';
