@@ -31,6 +31,12 @@ export interface Thermodynamics {
   spinMeans?: Float64Array;
   /** <s_n s_m> as an N x N row-major matrix (enumeration only, when requested). */
   correlations?: Float64Array;
+  /** How the result was obtained, e.g. "strip W = 8, periodic along: all 256 eigenvalues". */
+  note?: string;
+  /** Critical temperature of the infinite lattice (Onsager only). */
+  criticalTemperature?: number;
+  /** Spontaneous magnetisation per site of the infinite lattice, Yang's m_0 (Onsager only; staggered for J > 0). */
+  spontaneousMagnetization?: number;
 }
 
 /** Resolve (temperature | beta) into both, validated: T > 0 and finite. */

@@ -40,7 +40,7 @@ describe('enumeration', () => {
   it('chunks over prefixes merge to the single-pass result', () => {
     const model = randomModel(12, 5);
     const whole = enumerate(model, { beta: 1.3, correlations: true });
-    const parts = [0, 1, 2, 3, 4, 5, 6, 7].map((prefix) => enumerateChunk(model, 1.3, prefix, 3, true));
+    const parts = [0, 1, 2, 3, 4, 5, 6, 7].map((prefix) => enumerateChunk(model, 1.3, prefix, 3, { spinMeans: true, correlations: true }));
     const merged = enumerationResult(parts.reduce(mergeEnumerationSums), 1 / 1.3);
     expect(rel(merged.logZ, whole.logZ)).toBeLessThan(1e-13);
     expect(rel(merged.heatCapacity, whole.heatCapacity)).toBeLessThan(1e-10);
