@@ -63,13 +63,10 @@ export function enumerateChunkPlain(model: IsingModel, beta: number, prefix: num
 
   for (let block = 0; block < blocks; block++) {
     if (block > 0) {
+      // Flip the block's Gray-code spin and recompute energy and local fields from scratch (no drift).
       const k = blockBits + lowestSetBit(block);
-      const sk = s[k];
-      energy -= 2 * sk * local[k];
-      m -= 2 * sk;
-      s[k] = -sk;
-      const delta = -2 * sk;
-      for (let q = offsets[k]; q < offsets[k + 1]; q++) local[neighbors[q]] += couplings[q] * delta;
+      m -= 2 * s[k];
+      s[k] = -s[k];
       energy = refreshFields(model, s, local);
     }
     // Weighted Welford updates within the block (exact centring, one division per state);
