@@ -3,6 +3,7 @@ import type { IsingModel } from '../models/ising.js';
 import { uniformSquareLattice } from './square-lattice.js';
 import { MAX_STRIP_WIDTH, type Strip } from './strip.js';
 import { DENSE_STRIP_WIDTH, stripDense } from './transfer-matrix-strip-dense.js';
+import { stripKrylov } from './transfer-matrix-strip-krylov.js';
 import { type StripMoments, stripSweep } from './transfer-matrix-strip-sweep.js';
 import { type Thermodynamics, completeThermodynamics, temperaturePair } from './thermodynamics.js';
 
@@ -23,7 +24,8 @@ function plan(strip: Strip): StripPlan | undefined {
   const states = 2 ** width;
   if (!strip.alongPeriodic) return { strip, algorithm: 'sweep', cost: length * width * states * 2 };
   if (width <= DENSE_STRIP_WIDTH) return { strip, algorithm: 'dense', cost: 12 * states ** 3 };
-  return undefined;
+  // Krylov: a few hundred row products (W 2^W each) and re-orthogonalisation against the basis.
+  return { strip, algorithm: 'krylov', cost: 200 * 200 * states * 4 };
 }
 
 /**
@@ -58,7 +60,8 @@ export function describeStripPlan(p: StripPlan): string {
 /** Solve a strip at one beta with the planned algorithm. */
 export function solveStrip(p: StripPlan, beta: number): StripMoments {
   if (p.algorithm === 'sweep') return stripSweep(p.strip, beta);
-  return stripDense(p.strip, beta);
+  if (p.algorithm === 'dense') return stripDense(p.strip, beta);
+  return stripKrylov(p.strip, beta);
 }
 
 /** Options for {@link stripTransferMatrix}. */
