@@ -30,36 +30,42 @@ export function chainComponents(model: IsingModel): ChainComponent[] | { reason:
   const { offsets, neighbors, couplings, fields } = model;
   const visited = new Uint8Array(n);
   const components: ChainComponent[] = [];
-  const walk = (start: number, cyclic: boolean) => {
-    const sites: number[] = [];
-    const bonds: number[] = [];
+  const sites = new Int32Array(n);
+  const bonds = new Float64Array(n);
+  const walk = (start: number, cyclic: boolean): void => {
+    let length = 0;
+    let bondCount = 0;
     let previous = -1;
     let current = start;
     for (;;) {
       visited[current] = 1;
-      sites.push(current);
+      sites[length++] = current;
       let next = -1;
       let coupling = 0;
       for (let q = offsets[current]; q < offsets[current + 1]; q++) {
         const m = neighbors[q];
-        if (m !== previous && (!visited[m] || (cyclic && m === start && sites.length > 2))) {
+        if (m === previous) continue;
+        if (!visited[m]) {
           next = m;
           coupling = couplings[q];
-          if (!visited[m]) break;
+          break;
+        }
+        // Closing a cycle: back to the start from its last site.
+        if (cyclic && m === start && length > 2) {
+          next = m;
+          coupling = couplings[q];
         }
       }
       if (next === -1) break;
-      bonds.push(coupling);
+      bonds[bondCount++] = coupling;
       if (next === start) break;
       previous = current;
       current = next;
     }
-    components.push({
-      sites: Int32Array.from(sites),
-      fields: Float64Array.from(sites, (s) => fields[s]),
-      bonds: Float64Array.from(bonds),
-      cyclic,
-    });
+    const own = sites.slice(0, length);
+    const ownFields = new Float64Array(length);
+    for (let i = 0; i < length; i++) ownFields[i] = fields[own[i]];
+    components.push({ sites: own, fields: ownFields, bonds: bonds.slice(0, bondCount), cyclic });
   };
   // Paths start at their ends (degree <= 1); whatever is left is made of cycles.
   for (let i = 0; i < n; i++) if (!visited[i] && model.degree(i) <= 1) walk(i, false);

@@ -13,7 +13,8 @@ export function completeEllipticIntegrals(k: number, kPrime: number): { K: numbe
   let b = kPrime;
   let sum = 0.5 * k * k; // 2^{-1} c_0^2
   let power = 0.5;
-  for (let i = 0; i < 64 && Math.abs(a - b) > 1e-17 * a; i++) {
+  // Stop once a and b agree to rounding: later c_n would be rounding noise amplified by 2^n.
+  for (let i = 0; i < 64 && Math.abs(a - b) > 2 * Number.EPSILON * a; i++) {
     const c = (a - b) / 2;
     const next = (a + b) / 2;
     b = Math.sqrt(a * b);

@@ -54,12 +54,12 @@ function popcount(x: number): number {
 
 /** Inner block size used for an N-spin chunk with `free` enumerated spins (0: use the plain kernel). */
 export function factorizedBlockSize(free: number): number {
-  return free >= 16 ? Number(process.env.BB ?? 12) : 0;
+  return free >= 16 ? 12 : 0;
 }
 
 /** Build the β-independent tables for inner block size b. */
 export function factorizedPlan(model: IsingModel, b: number): FactorizedPlan {
-  const ha = Number(process.env.HA ?? (Math.floor(b / 2) - 2));
+  const ha = Math.floor(b / 2) - 2; // 4 + 8 for b = 12: long inner loops over the c-half
   const hc = b - ha;
   const A = 1 << ha;
   const C = 1 << hc;

@@ -1,6 +1,6 @@
 import { invalidValue, requireFinite } from '../core/errors.js';
 import { completeEllipticIntegrals } from './elliptic.js';
-import { SQUARE_CRITICAL_COUPLING } from './kaufman.js';
+import { SQUARE_CRITICAL_COUPLING, distanceToCritical } from './kaufman.js';
 import { tanhSinh } from './quadrature.js';
 import { type Thermodynamics, completeThermodynamics, temperaturePair } from './thermodynamics.js';
 
@@ -57,7 +57,7 @@ export function onsager(coupling: number, options: OnsagerOptions): Thermodynami
   const c2 = Math.cosh(2 * k);
   const kappa = (2 * s) / (c2 * c2);
   // 1 - s^2 = (1 - s)(1 + s), with 1 - s = sinh 2K_c - sinh 2K computed without cancellation.
-  const oneMinusS = -2 * Math.cosh(k + SQUARE_CRITICAL_COUPLING) * Math.sinh(k - SQUARE_CRITICAL_COUPLING);
+  const oneMinusS = -2 * Math.cosh(k + SQUARE_CRITICAL_COUPLING) * Math.sinh(distanceToCritical(k));
   const kappaPrime = Math.abs(oneMinusS * (1 + s)) / (c2 * c2);
   const integral = tanhSinh((_t, _fromA, toB) => {
     // 1 - k^2 sin^2 t = k'^2 + k^2 cos^2 t, with cos t = sin(pi/2 - t) from the distance to the end.
