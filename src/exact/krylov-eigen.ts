@@ -9,6 +9,8 @@ export interface RitzPairs {
   residuals: Float64Array;
   /** Ritz vectors (unit length, mutually orthogonal), built on demand (O(n r) each). */
   vectors(): Float64Array[];
+  /** Every Ritz value of the space, converged or not (a picture of the outer spectrum). */
+  all: Float64Array;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -149,6 +151,6 @@ export class KrylovEigensolver {
         }
         return u;
       }));
-    return { values: Float64Array.from(accepted, (a) => a.value), residuals: Float64Array.from(accepted, (a) => a.residual), vectors: ritzVectors };
+    return { values: Float64Array.from(accepted, (a) => a.value), residuals: Float64Array.from(accepted, (a) => a.residual), vectors: ritzVectors, all: values };
   }
 }

@@ -30,9 +30,13 @@ import { type StripMoments, stripSweep } from './transfer-matrix-strip-sweep.js'
 
 /** Relative size of all neglected terms that the result must certify. */
 const CERTIFIED = 1e-13;
-/** Krylov vectors processed per round, and at most. */
+/** Krylov vectors processed per round. */
 const ROUND = 24;
-const MAX_VECTORS = 480;
+
+/** At most this many Krylov vectors (re-orthogonalisation costs ~ vectors^2 * states). */
+function maxVectors(states: number): number {
+  return Math.min(states, 480, Math.floor(Math.sqrt(3e9 / states)));
+}
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
@@ -40,10 +44,13 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-/** log Tr(T^{2q}) of the true row matrix: the W x 2q torus, by a transfer matrix along W. */
-function logTracePower(strip: Strip, twoQ: number, beta: number): number {
+/**
+ * Tr(T^{2q}) of the true row matrix with its energy and magnetisation moments: the W x 2q torus,
+ * solved exactly by a transfer matrix along W (width 2q <= 8).
+ */
+function tracePower(strip: Strip, twoQ: number, beta: number): StripMoments {
   const other: Strip = { width: twoQ, length: strip.width, acrossPeriodic: true, alongPeriodic: strip.acrossPeriodic, coupling: strip.coupling, field: strip.field };
-  return (other.alongPeriodic ? stripDense(other, beta) : stripSweep(other, beta)).energy.logWeight;
+  return other.alongPeriodic ? stripDense(other, beta) : stripSweep(other, beta);
 }
 
 /** Certified spectral data: retained pairs (scaled by theta_0) and the tail bounds. */
@@ -58,8 +65,10 @@ interface Spectrum {
   /** bound on sum_{outside} (lambda / theta_0)^{2q} */
   tau: number;
   twoQ: number;
-  /** Tr(T^2) / theta_0^2 (bounds ||T'||_F) */
+  /** Tr(T^2) / theta_0^2 */
   trace2: number;
+  /** The W x 2 torus (weights T_xy^2): its moments give ||T'||_F^2 exactly. */
+  twoRow: StripMoments;
   /** sum_S (theta/theta_0)^L */
   z: number;
 }
@@ -70,7 +79,7 @@ function tailSum(s: Spectrum, m: number, outside: number): number {
   return Math.pow(outside, 1 - m / s.twoQ) * Math.pow(s.tau, m / s.twoQ);
 }
 
-function certifySpectrum(pairs: RitzPairs, logTrace: number, logTrace2: number, twoQ: number, length: number, size: number): Spectrum | undefined {
+function certifySpectrum(pairs: RitzPairs, logTrace: number, twoRow: StripMoments, logTrace2: number, twoQ: number, length: number, size: number): Spectrum | undefined {
   if (pairs.values.length === 0) return undefined;
   const theta0 = Math.abs(pairs.values[0]);
   const trace = Math.exp(logTrace - twoQ * Math.log(theta0));
@@ -88,15 +97,18 @@ function certifySpectrum(pairs: RitzPairs, logTrace: number, logTrace2: number, 
   const ratios = retained.values.map((v) => v / theta0);
   let z = 0;
   for (let k = 0; k < keep; k++) z += Math.pow(ratios[k], length);
-  const spectrum: Spectrum = { pairs: retained, vectors: [], ratios, theta0, rho, tau, twoQ, trace2, z };
+  const spectrum: Spectrum = { pairs: retained, vectors: [], ratios, theta0, rho, tau, twoQ, trace2, twoRow, z };
   // Z itself: the unfound eigenvalues contribute at most tailSum(L).
   if (tailSum(spectrum, length, size - keep) > CERTIFIED * z) return undefined;
   spectrum.vectors = retained.vectors();
   return spectrum;
 }
 
-/** First and second log-derivatives of Z along one direction, with their certified error. */
-function derivatives(op: RowOperator, s: Spectrum, direction: 'beta' | 'field', length: number): { d1: number; d2: number } | undefined {
+/**
+ * First and second log-derivatives of Z along one direction, or (when a bound is not yet below
+ * the target) by what factor the neglected terms still exceed it.
+ */
+function derivatives(op: RowOperator, s: Spectrum, direction: 'beta' | 'field', length: number, beta: number): { d1: number; d2: number } | { shortfall: number } {
   const { vectors, ratios, theta0, z } = s;
   const count = ratios.length;
   const n = op.size;
@@ -129,9 +141,17 @@ function derivatives(op: RowOperator, s: Spectrum, direction: 'beta' | 'field', 
     for (let x = 0; x < n; x++) q[x] /= theta0;
     outsideParts.push(q);
   }
+  // ||T_c'||_F^2 = sum_xy D_xy^2 T_xy^2 exactly, from the W x 2 torus (weights T_xy^2, energy
+  // E_2 = 2 eps_xy, magnetisation M_2 = M_x + M_y): Tr(T^2) (Var + (mean - centre)^2) of D.
+  const { energy: e2, magnetization: m2 } = s.twoRow;
+  const centre = direction === 'beta' ? e2.mean / 2 - op.logScale / beta + shift : -beta * (m2.mean / 2) + shift;
+  const spread = direction === 'beta' ? e2.variance / 4 : (beta * beta * m2.variance) / 4;
+  let outsideMass = s.trace2 * (spread + centre * centre);
   let second = 0;
   let firstCentred = 0;
   for (let j = 0; j < count; j++) {
+    outsideMass -= dot(outsideParts[j], outsideParts[j]);
+    for (let k = 0; k < count; k++) outsideMass -= 0.25 * (a[j * count + k] + a[k * count + j]) ** 2;
     second += length * pow(ratios[j], length - 1) * b[j];
     firstCentred += length * pow(ratios[j], length - 1) * a[j * count + j];
     for (let k = 0; k < count; k++) {
@@ -169,7 +189,7 @@ function derivatives(op: RowOperator, s: Spectrum, direction: 'beta' | 'field', 
       continue;
     }
     const solved = resolvent(apply, q, theta, r);
-    if (!solved) return undefined;
+    if (!solved) return { shortfall: Infinity };
     second += 2 * length * pow(theta, length - 1) * solved.value;
     error += 2 * length * (Math.abs(pow(theta, length - 1)) * solved.error + (weight * qq * pow(r, length - 1)) / (1 - r));
   }
@@ -177,10 +197,13 @@ function derivatives(op: RowOperator, s: Spectrum, direction: 'beta' | 'field', 
   const d2 = second / z - firstCentred * firstCentred;
   // Neglected: eigenvalues outside S in Z' and Z'' (diagonal terms) and pairs with both outside.
   const tailFirst = length * bound * tailSum(s, length - 1, outside);
-  const tailSecond = length * bound * bound * tailSum(s, length - 1, outside) + length * (length - 1) * pow(s.rho, length - 2) * bound * bound * s.trace2 + error;
+  // Pairs with both eigenvalues outside S: |S(lambda_j, lambda_k)| <= (L - 1) rho^{L-2} times
+  // sum_{j,k outside} A_jk^2 <= ||T'||_F^2 - sum_{j in S} ||T' u_j||^2 (plus a rounding allowance).
+  const pairsOutside = Math.max(0, outsideMass) + 1e-14 * s.trace2 * (spread + centre * centre);
+  const tailSecond = length * bound * bound * tailSum(s, length - 1, outside) + length * (length - 1) * pow(s.rho, length - 2) * pairsOutside + error;
   const scale = Math.max(Math.abs(d2), 1e-300);
-  if (tailFirst / z > CERTIFIED * Math.max(Math.abs(d1), bound) || tailSecond / z > CERTIFIED * scale) return undefined;
-  return { d1, d2 };
+  const shortfall = Math.max(tailFirst / z / (CERTIFIED * Math.max(Math.abs(d1), bound)), tailSecond / z / (CERTIFIED * scale));
+  return shortfall > 1 ? { shortfall } : { d1, d2 };
 }
 
 /**
@@ -232,16 +255,31 @@ export function stripKrylov(strip: Strip, beta: number): StripMoments {
   if (!strip.alongPeriodic) throw new Error('stripKrylov: the strip must be periodic along its length');
   const op = new RowOperator(strip, beta);
   const twoQ = Math.max(2, Math.min(8, 2 * Math.floor(length / 2)));
-  const logTrace = logTracePower(strip, twoQ, beta) - twoQ * op.logScale;
-  const logTrace2 = logTracePower(strip, 2, beta) - 2 * op.logScale;
+  const logTrace = tracePower(strip, twoQ, beta).energy.logWeight - twoQ * op.logScale;
+  const twoRow = tracePower(strip, 2, beta);
+  const logTrace2 = twoRow.energy.logWeight - 2 * op.logScale;
   const solver = new KrylovEigensolver((v, out) => op.apply(v, out), op.size, 4, 1);
-  while (solver.dimension < Math.min(op.size, MAX_VECTORS)) {
+  const limit = maxVectors(op.size);
+  let previous: { dimension: number; logRho: number } | undefined;
+  while (solver.dimension < limit) {
     solver.extend(ROUND);
-    const spectrum = certifySpectrum(solver.ritz(1e-13), logTrace, logTrace2, twoQ, length, op.size);
+    const spectrum = certifySpectrum(solver.ritz(1e-13), logTrace, twoRow, logTrace2, twoQ, length, op.size);
     if (!spectrum) continue;
-    const energy = derivatives(op, spectrum, 'beta', length);
-    const magnetization = energy && derivatives(op, spectrum, 'field', length);
-    if (!energy || !magnetization) continue;
+    const energy = derivatives(op, spectrum, 'beta', length, beta);
+    const magnetization = 'shortfall' in energy ? energy : derivatives(op, spectrum, 'field', length, beta);
+    if ('shortfall' in energy || 'shortfall' in magnetization) {
+      // The neglected pairs shrink like rho^(L-2): extrapolate how fast rho falls per processed
+      // vector, and give up as soon as the budget cannot close the remaining gap.
+      const shortfall = 'shortfall' in energy ? energy.shortfall : 'shortfall' in magnetization ? magnetization.shortfall : 1;
+      const logRho = Math.log(spectrum.rho);
+      if (previous && Number.isFinite(shortfall) && logRho < previous.logRho) {
+        const perVector = (previous.logRho - logRho) / (solver.dimension - previous.dimension);
+        const needed = Math.log(shortfall) / Math.max(1, length - 2) / perVector;
+        if (solver.dimension + needed > limit) break;
+      }
+      previous = { dimension: solver.dimension, logRho };
+      continue;
+    }
     const logZ = length * (op.logScale + Math.log(spectrum.theta0)) + Math.log(spectrum.z);
     // log Z = L logScale(beta) + log Tr(T^L): logScale = beta (W|J| - E_min) adds L (W|J| - E_min) to -U.
     const perRow = op.logScale / beta;
@@ -250,6 +288,6 @@ export function stripKrylov(strip: Strip, beta: number): StripMoments {
       magnetization: { logWeight: logZ, mean: -magnetization.d1 / beta, variance: magnetization.d2 / (beta * beta) },
     };
   }
-  throw new GibbsError(`transfer-matrix: the periodic ${strip.width}x${length} strip at T = ${1 / beta} needs more than ${MAX_VECTORS} eigenvalues of its ${op.size}-state row matrix for a certified result (it is too short along, or too close to T_c); use a longer strip, open boundaries along it, enumeration (N <= 36) or Monte Carlo`, 'method');
+  throw new GibbsError(`transfer-matrix: the periodic ${strip.width}x${length} strip at T = ${1 / beta} needs more eigenvalues of its ${op.size}-state row matrix than the Krylov method can find (${limit} vectors) for a certified result: it is too short along, or too close to T_c; use a longer strip, open boundaries along it, enumeration (N <= 36) or Monte Carlo`, 'method');
 }
 
