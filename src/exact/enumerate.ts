@@ -27,6 +27,25 @@ function refreshFields(model: IsingModel, s: Int8Array, local: Float64Array): nu
   return model.energy(s);
 }
 
+/**
+ * The energy quantum of a model whose fields and couplings are all integer multiples of one
+ * number u (lattices, +-J glasses): every energy difference is then k u with an integer k in a
+ * small range, so Boltzmann weights can come from an exact table exp(-beta u k) instead of one
+ * exp per state. Undefined when no such u exists or the range exceeds 2^20.
+ *
+ * @example energyUnit(squareModel(4, 4, { coupling: -1, field: 0.5 })); // 0.5
+ */
+export function energyUnit(model: IsingModel): number | undefined {
+  let unit = Infinity;
+  for (const v of model.couplings) if (v !== 0) unit = Math.min(unit, Math.abs(v));
+  for (const v of model.fields) if (v !== 0) unit = Math.min(unit, Math.abs(v));
+  if (!Number.isFinite(unit)) return undefined;
+  const isMultiple = (v: number) => Math.abs(v / unit - Math.round(v / unit)) < 1e-9;
+  for (const v of model.couplings) if (!isMultiple(v)) return undefined;
+  for (const v of model.fields) if (!isMultiple(v)) return undefined;
+  return (2 * model.energyBound()) / unit <= 2 ** 20 ? unit : undefined;
+}
+
 function lowestSetBit(x: number): number {
   return x < 4294967296 ? 31 - Math.clz32(x & -x) : 32 + lowestSetBit(Math.floor(x / 4294967296));
 }
@@ -53,6 +72,11 @@ export function enumerateChunkPlain(model: IsingModel, beta: number, prefix: num
 
   const sums = emptySums(beta, n, options.spinMeans, correlations);
   sums.eref = energy;
+  let eref = energy;
+  // Quantised energies: weights from an exact table (no exp, no drift) indexed by (E - eref)/u.
+  const unit = energyUnit(model);
+  const inverseUnit = unit === undefined ? 0 : 1 / unit;
+  const table = unit === undefined ? new Float64Array(0) : Float64Array.from({ length: Math.round((2 * model.energyBound()) / unit) + 2 }, (_, k) => Math.exp(-beta * unit * k));
   const blockBits = Math.min(PLAIN_BLOCK_BITS, free);
   const blockSize = 2 ** blockBits;
   const blocks = 2 ** (free - blockBits);
@@ -103,12 +127,14 @@ export function enumerateChunkPlain(model: IsingModel, beta: number, prefix: num
         m -= 2 * sk;
         s[k] = -sk;
         const delta = -2 * sk;
-        for (let q = offsets[k]; q < offsets[k + 1]; q++) local[neighbors[q]] += couplings[q] * delta;
+        const end = offsets[k + 1];
+        for (let q = offsets[k]; q < end; q++) local[neighbors[q]] += couplings[q] * delta;
       }
-      if (energy < sums.eref) {
+      if (energy < eref) {
         // New lowest energy: move the reference so weights stay <= 1; everything gathered so far shrinks.
-        const f = Math.exp(-beta * (sums.eref - energy));
+        const f = Math.exp(-beta * (eref - energy));
         rescaleSums(sums, energy);
+        eref = energy;
         z *= f;
         eM2 *= f;
         mM2 *= f;
@@ -122,7 +148,7 @@ export function enumerateChunkPlain(model: IsingModel, beta: number, prefix: num
           lastPair[i] *= f;
         }
       }
-      const w = Math.exp(-beta * (energy - sums.eref));
+      const w = unit === undefined ? Math.exp(-beta * (energy - eref)) : table[Math.round((energy - eref) * inverseUnit)];
       cumulative += w;
       if (w > 0) {
         z += w;

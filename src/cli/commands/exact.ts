@@ -19,9 +19,8 @@ interface ExactOptions {
 }
 
 /** Solve every temperature point with the chosen method (enumeration on worker threads, with a progress bar). */
-async function solveAll(model: IsingModel, method: ExactMethod, points: TemperaturePoint[], options: ExactOptions): Promise<Thermodynamics[]> {
+async function solveAll(model: IsingModel, method: ExactMethod, points: TemperaturePoint[], options: ExactOptions, workers: number | undefined): Promise<Thermodynamics[]> {
   if (method !== 'enumeration') return points.map((p) => solveExact(model, method, { beta: p.beta })).map((t, i) => ({ ...t, temperature: points[i].temperature }));
-  const workers = options.workers === undefined ? undefined : parseInteger('--workers', options.workers, 1, 256);
   const progress = createProgress('enumerating', 2 ** model.size * points.length, { json: options.json, unit: 'states' });
   try {
     const temperatures = points.map((p) => p.temperature);
@@ -92,11 +91,12 @@ export function registerExact(program: Command): void {
     .action(async (path: string, options: ExactOptions) => {
       const points = parseTemperatures(options);
       const requested = parseChoice('--method', options.method, METHODS);
+      const workers = options.workers === undefined ? undefined : parseInteger('--workers', options.workers, 1, 256);
       const model = readModel(path);
       const method: ExactMethod = requested === 'auto' ? chooseExactMethod(model) : requested;
       if (requested === 'auto') process.stderr.write(`method: ${method} (auto)\n`);
       else requireExactMethod(model, method);
-      const results = await solveAll(model, method, points, options);
+      const results = await solveAll(model, method, points, options, workers);
       if (options.json) return printJson(results.length === 1 ? exactJson(results[0]) : results.map(exactJson));
       const header = method === 'onsager'
         ? `${model.description}: infinite-lattice limit (Onsager), values per site; T_c = ${results[0].criticalTemperature}`
