@@ -52,12 +52,22 @@ function popcount(x: number): number {
   return c;
 }
 
-/** Inner block size used for an N-spin chunk with `free` enumerated spins (0: use the plain kernel). */
+/**
+ * Inner block size used for an N-spin chunk with `free` enumerated spins (0: use the plain kernel).
+ *
+ * @example
+ * factorizedBlockSize(24); // 12 inner spins
+ */
 export function factorizedBlockSize(free: number): number {
   return free >= 16 ? 12 : 0;
 }
 
-/** Build the β-independent tables for inner block size b. */
+/**
+ * Build the β-independent tables for inner block size b.
+ *
+ * @example
+ * const plan = factorizedPlan(sherringtonKirkpatrickModel(20, { seed: 1 }), 12);
+ */
 export function factorizedPlan(model: IsingModel, b: number): FactorizedPlan {
   const ha = Math.floor(b / 2) - 2; // 4 + 8 for b = 12: long inner loops over the c-half
   const hc = b - ha;
@@ -94,7 +104,12 @@ export function factorizedPlan(model: IsingModel, b: number): FactorizedPlan {
   return { b, ha, hc, cOrder, classStart, innerEnergy, innerMin: min, innerRange: max - min, downA: Int32Array.from({ length: A }, (_, a) => popcount(a)) };
 }
 
-/** Whether the factorised kernel is safe at this beta (see the module comment). */
+/**
+ * Whether the factorised kernel is safe at this beta (see the module comment).
+ *
+ * @example
+ * factorizedApplies(plan, 1); // true unless beta is extreme
+ */
 export function factorizedApplies(plan: FactorizedPlan, beta: number): boolean {
   return beta * plan.innerRange <= FACTORIZED_EXPONENT_LIMIT;
 }
@@ -126,6 +141,9 @@ function halfTables(g: Float64Array, first: number, count: number, beta: number,
 /**
  * Enumerate the chunk whose top `prefixBits` spins are fixed by `prefix` (bit set = spin -1)
  * with the factorised kernel. `spinMeans` also gathers sum w s_n (a second, lighter pass: sum_a Pa T).
+  *
+  * @example
+  * enumerateChunkFactorized(model, factorizedPlan(model, 12), 1, 0, 2, false); // chunk with spins N-2, N-1 = +1
  */
 export function enumerateChunkFactorized(model: IsingModel, plan: FactorizedPlan, beta: number, prefix: number, prefixBits: number, spinMeans: boolean): EnumerationSums {
   const n = model.size;

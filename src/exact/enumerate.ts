@@ -57,6 +57,9 @@ function lowestSetBit(x: number): number {
  * <E^2> - <E>^2 cancellation grows with 2^N. Spin sums use "time since last flip"
  * bookkeeping (a product of spins only changes when one of its spins flips), so <s_n> costs
  * O(1) and <s_n s_m> O(N) per state.
+  *
+  * @example
+  * enumerationResult(enumerateChunkPlain(model, 0.5, 0, 0, { spinMeans: true, correlations: true }), 2);
  */
 export function enumerateChunkPlain(model: IsingModel, beta: number, prefix: number, prefixBits: number, options: ChunkOptions): EnumerationSums {
   const n = model.size;
@@ -199,6 +202,9 @@ function planFor(model: IsingModel, b: number): FactorizedPlan {
  * disjoint, so threads can share them. Uses the factorised kernel when it applies (enough free
  * spins, no correlations, beta not extreme) and the plain Gray-code kernel otherwise; both give
  * the same sums to rounding.
+  *
+  * @example
+  * const sums = [0, 1].map((p) => enumerateChunk(model, 1, p, 1, { spinMeans: false, correlations: false }));
  */
 export function enumerateChunk(model: IsingModel, beta: number, prefix: number, prefixBits: number, options: ChunkOptions): EnumerationSums {
   const b = factorizedBlockSize(model.size - prefixBits);
@@ -220,7 +226,12 @@ export interface ChunkLayout {
   spinFlip: boolean;
 }
 
-/** Chunk layout for a model: up to 2^`chunkBits` chunks, each keeping >= 16 free spins. */
+/**
+ * Chunk layout for a model: up to 2^`chunkBits` chunks, each keeping >= 16 free spins.
+ *
+ * @example
+ * chunkLayout(squareModel(5, 5), 6); // { prefixBits: 6, prefixes: [0..31], spinFlip: true }
+ */
 export function chunkLayout(model: IsingModel, chunkBits: number): ChunkLayout {
   let zeroField = true;
   for (let i = 0; i < model.size; i++) if (model.fields[i] !== 0) zeroField = false;
@@ -232,7 +243,12 @@ export function chunkLayout(model: IsingModel, chunkBits: number): ChunkLayout {
   return { prefixBits, prefixes: Array.from({ length: count }, (_, p) => p), spinFlip };
 }
 
-/** Merge the chunk sums of a layout (in prefix order) into thermodynamics. */
+/**
+ * Merge the chunk sums of a layout (in prefix order) into thermodynamics.
+ *
+ * @example
+ * finishEnumeration(layout.prefixes.map((p) => enumerateChunk(model, 1, p, layout.prefixBits, options)), layout, 1);
+ */
 export function finishEnumeration(chunks: EnumerationSums[], layout: ChunkLayout, temperature: number): Thermodynamics {
   const sums = chunks.reduce(mergeEnumerationSums);
   return enumerationResult(layout.spinFlip ? completeSpinFlip(sums) : sums, temperature);
@@ -248,7 +264,12 @@ export interface EnumerationOptions {
   correlations?: boolean;
 }
 
-/** Refuse models too large to enumerate, naming the alternatives. */
+/**
+ * Refuse models too large to enumerate, naming the alternatives.
+ *
+ * @example
+ * checkEnumerable(squareModel(7, 7)); // throws: 49 spins is beyond the limit of 36
+ */
 export function checkEnumerable(model: IsingModel): void {
   if (model.size > MAX_ENUMERATION_SPINS) {
     throw new GibbsError(`enumeration: ${model.size} spins is beyond the limit of ${MAX_ENUMERATION_SPINS} (2^N states); use --method transfer-matrix for chains and strips, torus for square tori, onsager for the infinite lattice, or Monte Carlo / variational estimates`, 'method');

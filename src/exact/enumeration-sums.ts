@@ -29,7 +29,12 @@ export interface EnumerationSums {
   pair: Float64Array;
 }
 
-/** An empty summary (z = 0) for `spins` spins; `single`/`pair` sized by what is gathered. */
+/**
+ * An empty summary (z = 0) for `spins` spins; `single`/`pair` sized by what is gathered.
+ *
+ * @example
+ * const sums = emptySums(1, 10, true, false);
+ */
 export function emptySums(beta: number, spins: number, spinMeans: boolean, correlations: boolean): EnumerationSums {
   return {
     beta, spins, eref: Infinity, z: 0, energyMean: 0, energyM2: 0, magMean: 0, magM2: 0, absMagMean: 0,
@@ -38,7 +43,12 @@ export function emptySums(beta: number, spins: number, spinMeans: boolean, corre
   };
 }
 
-/** Multiply every weight by f = exp(-beta (eref - newRef)) <= 1 and move the reference down. */
+/**
+ * Multiply every weight by f = exp(-beta (eref - newRef)) <= 1 and move the reference down.
+ *
+ * @example
+ * rescaleSums(sums, -12.5); // weights now relative to E = -12.5
+ */
 export function rescaleSums(sums: EnumerationSums, newRef: number): void {
   if (sums.z === 0) {
     sums.eref = newRef;
@@ -57,6 +67,9 @@ export function rescaleSums(sums: EnumerationSums, newRef: number): void {
  * Add a block of states to `sums`: its weight z (relative to `eref`), energy and magnetisation
  * means and centred second moments, and mean |M|. Spin sums are added by the caller (scaled by
  * the factor this returns: the block's weights expressed relative to sums.eref).
+  *
+  * @example
+  * addBlock(sums, -10, 3.2, -9.1, 0.8, 0.5, 2.1, 1.3); // returns the factor applied to the block
  */
 export function addBlock(
   sums: EnumerationSums, eref: number, z: number,
@@ -80,7 +93,12 @@ export function addBlock(
   return f;
 }
 
-/** Merge `b` into `a` (same beta); returns `a`. */
+/**
+ * Merge `b` into `a` (same beta); returns `a`.
+ *
+ * @example
+ * const total = chunks.reduce(mergeEnumerationSums);
+ */
 export function mergeEnumerationSums(a: EnumerationSums, b: EnumerationSums): EnumerationSums {
   if (b.z === 0) return a;
   const f = addBlock(a, b.eref, b.z, b.energyMean, b.energyM2, b.magMean, b.magM2, b.absMagMean);
@@ -93,6 +111,9 @@ export function mergeEnumerationSums(a: EnumerationSums, b: EnumerationSums): En
  * Complete a zero-field summary of the half of state space with s_{N-1} = +1 into the whole
  * space: E(-s) = E(s) when every h_n = 0, so the flipped half has the same weights and energies
  * and opposite magnetisation. Z doubles, <M> = 0, sum w M^2 doubles, <s_n> = 0, <s_n s_m> stays.
+  *
+  * @example
+  * completeSpinFlip(halfSums); // the whole state space of a zero-field model
  */
 export function completeSpinFlip(sums: EnumerationSums): EnumerationSums {
   sums.magM2 = 2 * (sums.magM2 + sums.z * sums.magMean * sums.magMean);
@@ -104,7 +125,12 @@ export function completeSpinFlip(sums: EnumerationSums): EnumerationSums {
   return sums;
 }
 
-/** Turn a summary of all 2^N states into thermodynamics. */
+/**
+ * Turn a summary of all 2^N states into thermodynamics.
+ *
+ * @example
+ * enumerationResult(enumerateChunk(model, 1, 0, 0, { spinMeans: true, correlations: false }), 1).logZ;
+ */
 export function enumerationResult(sums: EnumerationSums, temperature: number): Thermodynamics {
   const { beta, z, spins: n } = sums;
   const energyVariance = sums.energyM2 / z;

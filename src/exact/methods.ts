@@ -25,7 +25,12 @@ function transferMatrixApplicability(model: IsingModel): ExactApplicability {
   return { method: 'transfer-matrix', applies: true, reason: describeStripPlan(strip) };
 }
 
-/** Every exact method with whether it applies to `model` and why (not). */
+/**
+ * Every exact method with whether it applies to `model` and why (not).
+ *
+ * @example
+ * exactMethodsFor(squareModel(16, 16)).filter((m) => m.applies).map((m) => m.method); // ['transfer-matrix', 'torus', 'onsager']
+ */
 export function exactMethodsFor(model: IsingModel): ExactApplicability[] {
   const enumerable = model.size <= MAX_ENUMERATION_SPINS;
   const torus = kaufmanTorusOf(model);
@@ -58,7 +63,12 @@ export function chooseExactMethod(model: IsingModel): ExactMethod {
   throw new GibbsError(`no exact method applies to this model (${methods.filter((m) => m.method !== 'onsager').map((m) => `${m.method}: ${m.reason}`).join('; ')}); use Monte Carlo or a variational bound`, 'method');
 }
 
-/** Check that a user-chosen method applies, with the reason when it does not. */
+/**
+ * Check that a user-chosen method applies, with the reason when it does not.
+ *
+ * @example
+ * requireExactMethod(chainModel(10), 'torus'); // throws: torus does not apply (not a square lattice)
+ */
 export function requireExactMethod(model: IsingModel, method: ExactMethod): void {
   const info = exactMethodsFor(model).find((m) => m.method === method);
   if (!info) throw new GibbsError(`--method: got "${method}", expected one of enumeration, transfer-matrix, torus, onsager`, '--method');

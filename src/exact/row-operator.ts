@@ -12,6 +12,10 @@ import { type Strip, rowTables } from './strip.js';
  * `jet` applies T together with its first and second derivatives along one direction:
  * 'beta' (all energies scale with beta) or 'field' (E_row -> E_row + lambda M_row, derivative
  * in lambda at 0), with the row energies optionally centred by `shift` (T -> T e^{theta shift}).
+  *
+  * @example
+  * const op = new RowOperator({ width: 10, length: 100, acrossPeriodic: true, alongPeriodic: true, coupling: -1, field: 0 }, 0.4);
+ * op.apply(v, out); // out = T v in 10 * 2^10 operations
  */
 export class RowOperator {
   readonly size: number;

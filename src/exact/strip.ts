@@ -22,6 +22,9 @@ export const MAX_STRIP_WIDTH = 16;
 /**
  * Row energies and magnetisations of every row configuration x (bit i set = spin i is -1):
  * E_row(x) = J sum_i s_i s_{i+1} (+ J s_{W-1} s_0 across a periodic row) + h sum_i s_i.
+  *
+  * @example
+  * rowTables({ width: 2, length: 1, acrossPeriodic: false, alongPeriodic: false, coupling: -1, field: 0 }).energy; // [-1, 1, 1, -1]
  */
 export function rowTables(strip: Strip): { energy: Float64Array; magnetization: Float64Array } {
   const { width, coupling, field, acrossPeriodic } = strip;
@@ -43,7 +46,12 @@ export function rowTables(strip: Strip): { energy: Float64Array; magnetization: 
   return { energy, magnetization };
 }
 
-/** sum_i s_i(x) s_i(y) for two rows of `width` spins: width - 2 popcount(x xor y). */
+/**
+ * sum_i s_i(x) s_i(y) for two rows of `width` spins: width - 2 popcount(x xor y).
+ *
+ * @example
+ * rowOverlap(0b01, 0b11, 2); // 0: one spin agrees, one differs
+ */
 export function rowOverlap(x: number, y: number, width: number): number {
   let d = 0;
   for (let v = x ^ y; v; v &= v - 1) d++;

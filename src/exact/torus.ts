@@ -71,7 +71,12 @@ export function onsagerFor(model: IsingModel, options: TorusOptions): Thermodyna
   return onsager((uniformSquareLattice(model) as { coupling: number }).coupling, options);
 }
 
-/** Why Onsager's solution does not describe this model's family, or undefined when it does. */
+/**
+ * Why Onsager's solution does not describe this model's family, or undefined when it does.
+ *
+ * @example
+ * onsagerReason(squareModel(8, 8, { field: 0.1 })); // 'field h = 0.1 (Onsager's solution needs h = 0)'
+ */
 export function onsagerReason(model: IsingModel): string | undefined {
   const lattice = uniformSquareLattice(model);
   if ('reason' in lattice) return lattice.reason;

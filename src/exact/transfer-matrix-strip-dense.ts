@@ -9,6 +9,9 @@ export const DENSE_STRIP_WIDTH = 8;
  * S(a, b) = sum_{m=0}^{L-2} a^m b^{L-2-m}, the weight of the pair (j, k) in
  * d^2 Tr(T^L) = L Tr(T'' T^{L-1}) + L sum_{j,k} |T'_jk|^2 S(lambda_j, lambda_k), evaluated without
  * cancellation for a close to b (via log1p / expm1) and for L up to 10^6 and beyond.
+  *
+  * @example
+  * pairWeight(0.5, 0.5, 4); // 3 * 0.5^2 = 0.75
  */
 export function pairWeight(a: number, b: number, length: number): number {
   const n = length - 1; // number of terms

@@ -50,14 +50,24 @@ export function stripPlan(model: IsingModel): StripPlan | { reason: string } {
   return options.reduce((best, p) => (p.cost < best.cost ? p : best));
 }
 
-/** Human description of a plan, for `note` and `gibbs model`. */
+/**
+ * Human description of a plan, for `note` and `gibbs model`.
+ *
+ * @example
+ * describeStripPlan(stripPlan(squareModel(6, 100)) as StripPlan); // 'strip W = 6 (periodic across) x L = 100 ...'
+ */
 export function describeStripPlan(p: StripPlan): string {
   const { width, length, acrossPeriodic, alongPeriodic } = p.strip;
-  const how = p.algorithm === 'sweep' ? 'site-by-site sweep' : p.algorithm === 'dense' ? `all ${2 ** width} eigenvalues` : 'leading eigenvalues (Krylov, certified tail)';
+  const how = p.algorithm === 'sweep' ? 'site-by-site sweep' : p.algorithm === 'dense' ? `all ${2 ** width} eigenvalues` : `leading eigenvalues (Krylov, certified tail${length < 3 * width ? '; a strip this short may be refused' : ''})`;
   return `strip W = ${width} (${acrossPeriodic ? 'periodic' : 'open'} across) x L = ${length} (${alongPeriodic ? 'periodic' : 'open'} along): ${how}`;
 }
 
-/** Solve a strip at one beta with the planned algorithm. */
+/**
+ * Solve a strip at one beta with the planned algorithm.
+ *
+ * @example
+ * solveStrip(stripPlan(squareModel(6, 100, { field: 0.1 })) as StripPlan, 0.4).energy.mean; // U
+ */
 export function solveStrip(p: StripPlan, beta: number): StripMoments {
   if (p.algorithm === 'sweep') return stripSweep(p.strip, beta);
   if (p.algorithm === 'dense') return stripDense(p.strip, beta);

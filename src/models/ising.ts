@@ -2,6 +2,7 @@ import { GibbsError } from '../core/errors.js';
 
 /** Lattice shapes with a geometry (used by exact solvers, multi-spin kernels and pictures). */
 export type LatticeShape = 'chain' | 'square' | 'triangular' | 'cubic';
+/** Boundary condition along one lattice dimension: 'periodic' wraps around (needs size >= 2), 'open' does not. */
 export type Boundary = 'periodic' | 'open';
 
 /**
