@@ -91,18 +91,9 @@ function multiply(x: Float64Array, v: Float64Array, n: number): Float64Array {
 
 /** V^T X V. */
 function congruence(x: Float64Array, v: Float64Array, n: number): Float64Array {
-  const y = multiply(x, v, n);
-  const a = new Float64Array(n * n);
-  for (let l = 0; l < n; l++) {
-    for (let j = 0; j < n; j++) {
-      const vlj = v[l * n + j];
-      if (vlj === 0) continue;
-      const rowY = l * n;
-      const rowA = j * n;
-      for (let k = 0; k < n; k++) a[rowA + k] += vlj * y[rowY + k];
-    }
-  }
-  return a;
+  const vt = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) vt[j * n + i] = v[i * n + j];
+  return multiply(vt, multiply(x, v, n), n);
 }
 
 /**
