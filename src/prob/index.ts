@@ -1,0 +1,20 @@
+/**
+ * Probability: distributions, discrete tables and information measures, conjugate Bayesian
+ * inference of a Gaussian, mixture models (EM and variational Bayes), the ELBO, and black-box
+ * variational inference with a small reverse-mode autodiff. Pure TypeScript (browser-safe).
+ */
+export * from './special.js';
+export * from './linalg.js';
+export * from './variates.js';
+export * from './distribution.js';
+export * from './normal.js';
+export * from './student-t.js';
+export * from './gamma.js';
+export * from './inverse-gamma.js';
+export * from './normal-inverse-gamma.js';
+export * from './beta.js';
+export * from './dirichlet.js';
+export * from './bernoulli.js';
+export * from './categorical.js';
+export * from './multivariate-normal.js';
+export * from './entropy.js';
