@@ -18,3 +18,5 @@ export * from './bernoulli.js';
 export * from './categorical.js';
 export * from './multivariate-normal.js';
 export * from './entropy.js';
+export * from './discrete-table.js';
+export * from './chain-rule.js';
