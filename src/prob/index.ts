@@ -20,3 +20,5 @@ export * from './multivariate-normal.js';
 export * from './entropy.js';
 export * from './discrete-table.js';
 export * from './chain-rule.js';
+export * from './conjugate-normal.js';
+export * from './conjugate-normal-check.js';
