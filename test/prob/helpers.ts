@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { Rng } from '../../src/core/rng.js';
+import { type DataMatrix, GaussianMixture } from '../../src/prob/index.js';
 
 const NON_FINITE: Record<string, number> = { Infinity, '-Infinity': -Infinity, NaN: Number.NaN };
 
@@ -41,4 +43,24 @@ export const KS_CRITICAL_0001 = 1.9495;
 /** Whether the samples pass the KS test at level 0.001. */
 export function ksPasses(samples: ArrayLike<number>, cdf: (x: number) => number): boolean {
   return Math.sqrt(samples.length) * ksStatistic(samples, cdf) < KS_CRITICAL_0001;
+}
+
+/** Assert a sequence never decreases by more than rounding (1e-12 relative). */
+export function expectNonDecreasing(history: number[]): void {
+  for (let t = 1; t < history.length; t++) {
+    const drop = history[t - 1] - history[t];
+    if (drop > 1e-12 * Math.abs(history[t - 1])) throw new Error(`objective decreased at iteration ${t}: ${history[t - 1]} -> ${history[t]}`);
+  }
+}
+
+/** Three well-separated 2D clusters sampled from a known mixture. */
+export function threeClusters(n: number, seed: number): { truth: GaussianMixture; x: DataMatrix } {
+  const truth = new GaussianMixture({
+    covarianceType: 'full',
+    dim: 2,
+    weights: Float64Array.of(0.5, 0.3, 0.2),
+    means: Float64Array.of(0, 0, 5, 1, -3, 4),
+    covariances: Float64Array.of(1, 0.4, 0.4, 0.8, 0.5, 0, 0, 2, 0.3, -0.1, -0.1, 0.4),
+  });
+  return { truth, x: truth.sample(Rng.fromSeed(seed), n).points };
 }

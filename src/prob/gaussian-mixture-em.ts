@@ -1,0 +1,396 @@
+/**
+ * Maximum-likelihood Gaussian mixtures by expectation–maximisation (Dempster, Laird & Rubin 1977;
+ * Bishop, PRML sec. 9.2), initialised by k-means++ and k-means, with several restarts.
+ *
+ * Each iteration is one fused pass over the data: the E-step responsibilities under the current
+ * parameters are accumulated straight into the M-step's weighted sums (no n x K matrix is stored).
+ * Sums are taken around the current means, so the new covariance is S/N - delta delta^T with a
+ * small shift delta: no cancellation when the data sit far from the origin.
+ *
+ * Regularisation adds eps to every variance (scikit-learn's reg_covar). That M-step is the exact
+ * maximiser of the expected complete log-likelihood with an extra -eps/2 tr(Sigma_k^-1) per point,
+ * so the E-step includes that term too: EM then maximises L_eps(theta) = sum_i log sum_k w_k
+ * N(x_i | mu_k, Sigma_k) exp(-eps tr(Sigma_k^-1) / 2), which therefore never decreases
+ * (for eps = 0 it is the log-likelihood itself). The reported logLikelihood is always the plain one.
+ */
+import { GibbsError, invalidValue } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
+import { type DataMatrix, requireDataMatrix } from './data-matrix.js';
+import { type CovarianceType, GaussianMixture, type GaussianMixtureParameters, covarianceSize } from './gaussian-mixture.js';
+import { kmeans, kmeansPlusPlus } from './kmeans.js';
+
+/** Options of {@link fitGaussianMixture}. */
+export interface GaussianMixtureFitOptions {
+  /** Number of components K. */
+  components: number;
+  /** 'full' (default), 'diag' or 'spherical'. */
+  covarianceType?: CovarianceType;
+  /** Added to every variance (scikit-learn's reg_covar); default 1e-6. */
+  regularization?: number;
+  /** Stop when the objective changes by less than this per point; default 1e-5. */
+  tolerance?: number;
+  /** Iteration cap per restart; default 500. */
+  maxIterations?: number;
+  /** Independent k-means++ initialisations; the best final log-likelihood wins. Default 3. */
+  restarts?: number;
+  /** Random stream for the initialisations (default: seed 0). */
+  rng?: Rng;
+  /** Start from these parameters instead (one run, no k-means). */
+  init?: GaussianMixtureParameters;
+  /** Called after every iteration (for progress bars). */
+  onIteration?: (info: { restart: number; iteration: number; objective: number }) => void;
+}
+
+/** One EM run's convergence record. */
+export interface EmRun {
+  logLikelihood: number;
+  iterations: number;
+  converged: boolean;
+  /** The monotone objective L_eps before each M-step (equal to the log-likelihood when regularization is 0). */
+  history: number[];
+}
+
+/** Result of {@link fitGaussianMixture}. */
+export interface GaussianMixtureFit extends EmRun {
+  model: GaussianMixture;
+  bic: number;
+  tolerance: number;
+  maxIterations: number;
+  regularization: number;
+  /** Every restart's outcome, in order. */
+  restarts: Array<Omit<EmRun, 'history'>>;
+}
+
+/** Weighted sums of one fused E+M pass, taken around the current means. */
+export interface Accumulators {
+  n: Float64Array; // K
+  s1: Float64Array; // K x d, sums of r (x - mu)
+  s2: Float64Array; // full: K x d x d lower; diag/spherical: K x d, sums of r (x - mu)^2
+  diff: Float64Array; // K x 4 x d scratch
+  lp: Float64Array; // 4 x K scratch
+}
+
+function requireOptions(x: DataMatrix, o: GaussianMixtureFitOptions) {
+  requireDataMatrix(x);
+  const k = o.components;
+  if (!Number.isInteger(k) || k < 1 || k > x.rows) throw invalidValue('components', k, `an integer from 1 to the number of points (${x.rows})`);
+  const type = o.covarianceType ?? 'full';
+  if (type !== 'full' && type !== 'diag' && type !== 'spherical') throw invalidValue('covariance', type, 'full, diag or spherical');
+  const regularization = o.regularization ?? 1e-6;
+  if (!(regularization >= 0) || !Number.isFinite(regularization)) throw invalidValue('regularization', regularization, 'a finite number >= 0');
+  const tolerance = o.tolerance ?? 1e-5;
+  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) throw invalidValue('tolerance', tolerance, 'a finite number >= 0');
+  const maxIterations = o.maxIterations ?? 500;
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw invalidValue('maxIterations', maxIterations, 'an integer >= 1');
+  const restarts = o.restarts ?? 3;
+  if (!Number.isInteger(restarts) || restarts < 1) throw invalidValue('restarts', restarts, 'an integer >= 1');
+  return { k, type, regularization, tolerance, maxIterations, restarts };
+}
+
+/**
+ * Fit a Gaussian mixture by EM. The objective never decreases (see the module comment); the run
+ * stops when it changes by less than `tolerance` per point or after `maxIterations`.
+ * @example
+ * const fit = fitGaussianMixture({ data, rows: n, cols: 2 }, { components: 3, rng: Rng.fromSeed(1) });
+ * fit.model.weights; fit.logLikelihood; fit.converged;
+ */
+export function fitGaussianMixture(x: DataMatrix, options: GaussianMixtureFitOptions): GaussianMixtureFit {
+  const { k, type, regularization, tolerance, maxIterations, restarts } = requireOptions(x, options);
+  const rng = options.rng ?? Rng.fromSeed(0);
+  let best: { model: GaussianMixture; run: EmRun } | null = null;
+  const runs: Array<Omit<EmRun, 'history'>> = [];
+  const count = options.init ? 1 : restarts;
+  for (let r = 0; r < count; r++) {
+    const start = options.init ? new GaussianMixture(options.init) : initialMixture(x, k, type, regularization, rng);
+    if (start.dim !== x.cols || start.components !== k || start.covarianceType !== type) {
+      throw new GibbsError(`init: a ${start.components}-component ${start.covarianceType} mixture in ${start.dim} dimensions does not match components=${k}, covariance=${type}, data with ${x.cols} columns`, 'init');
+    }
+    const result = runEm(x, start, regularization, tolerance, maxIterations, (iteration, objective) => options.onIteration?.({ restart: r, iteration, objective }));
+    runs.push({ logLikelihood: result.run.logLikelihood, iterations: result.run.iterations, converged: result.run.converged });
+    if (best === null || result.run.logLikelihood > best.run.logLikelihood) best = result;
+  }
+  const { model, run } = best as { model: GaussianMixture; run: EmRun };
+  return { model, ...run, bic: -2 * run.logLikelihood + model.parameterCount() * Math.log(x.rows), tolerance, maxIterations, regularization, restarts: runs };
+}
+
+/** k-means++ then k-means, then one M-step from the hard labels (scikit-learn's init_params='kmeans'). */
+export function initialMixture(x: DataMatrix, k: number, type: CovarianceType, regularization: number, rng: Rng): GaussianMixture {
+  const { labels, centers } = kmeans(x, kmeansPlusPlus(x, k, rng));
+  const acc = hardAssignmentSums(x, labels, centers, k, type);
+  return mStep(acc, centers, k, x.cols, type, regularization);
+}
+
+/** The accumulators of hard assignments (responsibilities 0 or 1), taken around `centers`. */
+export function hardAssignmentSums(x: DataMatrix, labels: Int32Array, centers: Float64Array, k: number, type: CovarianceType): Accumulators {
+  const d = x.cols;
+  const acc = newAccumulators(k, d, type);
+  for (let i = 0; i < x.rows; i++) {
+    const c = labels[i];
+    acc.n[c] += 1;
+    for (let a = 0; a < d; a++) {
+      const v = x.data[i * d + a] - centers[c * d + a];
+      acc.s1[c * d + a] += v;
+      if (type === 'full') for (let b = 0; b <= a; b++) acc.s2[c * d * d + a * d + b] += v * (x.data[i * d + b] - centers[c * d + b]);
+      else acc.s2[c * d + a] += v * v;
+    }
+  }
+  return acc;
+}
+
+/** Zeroed accumulators (and scratch) for K components in d dimensions. */
+export function newAccumulators(k: number, d: number, type: CovarianceType): Accumulators {
+  return { n: new Float64Array(k), s1: new Float64Array(k * d), s2: new Float64Array(type === 'full' ? k * d * d : k * d), diff: new Float64Array(4 * k * d), lp: new Float64Array(4 * k) };
+}
+
+/** New parameters from sums of r, r (x - mu) and r (x - mu)(x - mu)^T taken around `centre` (K x d). */
+function mStep(acc: Accumulators, centre: Float64Array, k: number, d: number, type: CovarianceType, eps: number): GaussianMixture {
+  const weights = new Float64Array(k);
+  const means = new Float64Array(k * d);
+  const covariances = new Float64Array(k * covarianceSize(type, d));
+  let total = 0;
+  for (let c = 0; c < k; c++) total += acc.n[c] + 10 * Number.EPSILON;
+  const shift = new Float64Array(d);
+  for (let c = 0; c < k; c++) {
+    const nk = acc.n[c] + 10 * Number.EPSILON; // as scikit-learn: an empty component keeps finite parameters
+    weights[c] = nk / total;
+    for (let a = 0; a < d; a++) {
+      shift[a] = acc.s1[c * d + a] / nk;
+      means[c * d + a] = centre[c * d + a] + shift[a];
+    }
+    if (type === 'full') {
+      for (let a = 0; a < d; a++) {
+        for (let b = 0; b <= a; b++) {
+          const v = acc.s2[c * d * d + a * d + b] / nk - shift[a] * shift[b] + (a === b ? eps : 0);
+          covariances[c * d * d + a * d + b] = v;
+          covariances[c * d * d + b * d + a] = v;
+        }
+      }
+    } else {
+      let sum = 0;
+      for (let a = 0; a < d; a++) {
+        const v = acc.s2[c * d + a] / nk - shift[a] * shift[a];
+        if (type === 'diag') covariances[c * d + a] = v + eps;
+        sum += v;
+      }
+      if (type === 'spherical') covariances[c] = sum / d + eps;
+    }
+  }
+  try {
+    return new GaussianMixture({ covarianceType: type, dim: d, weights, means, covariances });
+  } catch (error) {
+    if (error instanceof GibbsError && /covariances/.test(error.message)) {
+      throw new GibbsError(`fit failed: a component's covariance became singular (${error.message}); use fewer components or a larger regularization`, 'regularization');
+    }
+    throw error;
+  }
+}
+
+/** -eps/2 tr(Sigma_k^-1) per component: the regulariser's term in the EM objective. */
+function regularizerTerms(model: GaussianMixture, eps: number): Float64Array {
+  const { components: k, dim: d, whitening } = model;
+  const out = new Float64Array(k);
+  if (eps === 0) return out;
+  for (let c = 0; c < k; c++) {
+    let trace = 0;
+    if (model.covarianceType === 'full') {
+      for (let i = c * d * d; i < (c + 1) * d * d; i++) trace += whitening[i] * whitening[i]; // tr(P^T P), P = L^-1
+    } else if (model.covarianceType === 'diag') {
+      for (let a = 0; a < d; a++) trace += whitening[c * d + a] * whitening[c * d + a];
+    } else {
+      trace = d * whitening[c];
+    }
+    out[c] = -0.5 * eps * trace;
+  }
+  return out;
+}
+
+function runEm(x: DataMatrix, start: GaussianMixture, eps: number, tolerance: number, maxIterations: number, onIteration: (iteration: number, objective: number) => void): { model: GaussianMixture; run: EmRun } {
+  const { components: k, dim: d, covarianceType: type } = start;
+  const acc = newAccumulators(k, d, type);
+  const logConst = new Float64Array(k);
+  let model = start;
+  const history: number[] = [];
+  let converged = false;
+  let iteration = 0;
+  while (iteration < maxIterations) {
+    const reg = regularizerTerms(model, eps);
+    for (let c = 0; c < k; c++) logConst[c] = model.logConstants[c] + reg[c];
+    const objective = fusedPass(x, type, logConst, model.whitening, model.means, acc);
+    history.push(objective);
+    model = mStep(acc, model.means, k, d, type, eps);
+    iteration++;
+    onIteration(iteration, objective);
+    if (history.length > 1 && Math.abs(objective - history[history.length - 2]) < tolerance * x.rows) {
+      converged = true;
+      break;
+    }
+  }
+  return { model, run: { logLikelihood: model.logLikelihood(x), iterations: iteration, converged, history } };
+}
+
+/**
+ * One pass over the data: responsibilities r_ik ∝ exp(logConst_k - |whitened (x_i - mean_k)|^2 / 2)
+ * accumulated into `acc` (zeroed first) around `means`. Returns sum_i log sum_k exp(...), the
+ * objective. Shared by EM and variational Bayes (whose E-step has the same form).
+ */
+export function fusedPass(x: DataMatrix, type: CovarianceType, logConst: Float64Array, whitening: Float64Array, means: Float64Array, acc: Accumulators): number {
+  acc.n.fill(0);
+  acc.s1.fill(0);
+  acc.s2.fill(0);
+  const k = logConst.length;
+  if (type === 'full') return passFull(x.data, x.rows, x.cols, k, logConst, whitening, means, acc);
+  return passDiagonal(x.data, x.rows, x.cols, k, logConst, whitening, means, acc, type === 'spherical');
+}
+
+/**
+ * One fused E+M pass for full covariances, four points at a time (so each loaded matrix entry
+ * serves four independent multiply-adds). For each point and component: diff = x - mu_k,
+ * y = P_k diff (P_k the inverse Cholesky factor, lower triangular), log p = c_k - |y|^2/2; then the
+ * responsibilities r_k and the sums r, r diff, r diff diff^T (lower triangle). Returns the objective.
+ * A last partial block repeats its final point with zero weight.
+ */
+function passFull(data: Float64Array, n: number, d: number, k: number, logConst: Float64Array, whitening: Float64Array, means: Float64Array, acc: Accumulators): number {
+  const { n: nk, s1, s2, diff, lp } = acc; // diff: K x 4 x d, lp: 4 x K
+  const dd = d * d;
+  let objective = 0;
+  for (let i0 = 0; i0 < n; i0 += 4) {
+    const o0 = i0 * d;
+    const o1 = Math.min(i0 + 1, n - 1) * d;
+    const o2 = Math.min(i0 + 2, n - 1) * d;
+    const o3 = Math.min(i0 + 3, n - 1) * d;
+    for (let c = 0; c < k; c++) {
+      const mb = c * d;
+      const db = c * 4 * d;
+      for (let a = 0; a < d; a++) {
+        const m = means[mb + a];
+        diff[db + a] = data[o0 + a] - m;
+        diff[db + d + a] = data[o1 + a] - m;
+        diff[db + 2 * d + a] = data[o2 + a] - m;
+        diff[db + 3 * d + a] = data[o3 + a] - m;
+      }
+      const pb = c * dd;
+      let q0 = 0;
+      let q1 = 0;
+      let q2 = 0;
+      let q3 = 0;
+      for (let a = 0; a < d; a++) {
+        const row = pb + a * d;
+        let y0 = 0;
+        let y1 = 0;
+        let y2 = 0;
+        let y3 = 0;
+        for (let b = 0; b <= a; b++) {
+          const w = whitening[row + b];
+          y0 += w * diff[db + b];
+          y1 += w * diff[db + d + b];
+          y2 += w * diff[db + 2 * d + b];
+          y3 += w * diff[db + 3 * d + b];
+        }
+        q0 += y0 * y0;
+        q1 += y1 * y1;
+        q2 += y2 * y2;
+        q3 += y3 * y3;
+      }
+      const lc = logConst[c];
+      lp[c] = lc - 0.5 * q0;
+      lp[k + c] = lc - 0.5 * q1;
+      lp[2 * k + c] = lc - 0.5 * q2;
+      lp[3 * k + c] = lc - 0.5 * q3;
+    }
+    const valid = Math.min(4, n - i0);
+    for (let p = 0; p < 4; p++) {
+      const base = p * k;
+      if (p >= valid) {
+        for (let c = 0; c < k; c++) lp[base + c] = 0;
+        continue;
+      }
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) if (lp[base + c] > max) max = lp[base + c];
+      let sum = 0;
+      for (let c = 0; c < k; c++) {
+        const e = Math.exp(lp[base + c] - max);
+        lp[base + c] = e;
+        sum += e;
+      }
+      objective += max + Math.log(sum);
+      const inv = 1 / sum;
+      for (let c = 0; c < k; c++) lp[base + c] *= inv;
+    }
+    for (let c = 0; c < k; c++) {
+      const r0 = lp[c];
+      const r1 = lp[k + c];
+      const r2 = lp[2 * k + c];
+      const r3 = lp[3 * k + c];
+      if (r0 === 0 && r1 === 0 && r2 === 0 && r3 === 0) continue;
+      nk[c] += r0 + r1 + r2 + r3;
+      const mb = c * d;
+      const db = c * 4 * d;
+      const sb = c * dd;
+      for (let a = 0; a < d; a++) {
+        const a0 = r0 * diff[db + a];
+        const a1 = r1 * diff[db + d + a];
+        const a2 = r2 * diff[db + 2 * d + a];
+        const a3 = r3 * diff[db + 3 * d + a];
+        s1[mb + a] += a0 + a1 + a2 + a3;
+        const row = sb + a * d;
+        for (let b = 0; b <= a; b++) {
+          s2[row + b] += a0 * diff[db + b] + a1 * diff[db + d + b] + a2 * diff[db + 2 * d + b] + a3 * diff[db + 3 * d + b];
+        }
+      }
+    }
+  }
+  return objective;
+}
+
+/** One fused E+M pass for diagonal (or spherical) covariances; s2 holds per-dimension sums. */
+function passDiagonal(data: Float64Array, n: number, d: number, k: number, logConst: Float64Array, whitening: Float64Array, means: Float64Array, acc: Accumulators, spherical: boolean): number {
+  const { n: nk, s1, s2, diff, lp } = acc;
+  let objective = 0;
+  for (let i = 0; i < n; i++) {
+    const off = i * d;
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      const mb = c * d;
+      let q = 0;
+      if (spherical) {
+        for (let a = 0; a < d; a++) {
+          const t = data[off + a] - means[mb + a];
+          diff[mb + a] = t;
+          q += t * t;
+        }
+        q *= whitening[c];
+      } else {
+        for (let a = 0; a < d; a++) {
+          const t = data[off + a] - means[mb + a];
+          diff[mb + a] = t;
+          const w = t * whitening[mb + a];
+          q += w * w;
+        }
+      }
+      const v = logConst[c] - 0.5 * q;
+      lp[c] = v;
+      if (v > max) max = v;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const e = Math.exp(lp[c] - max);
+      lp[c] = e;
+      sum += e;
+    }
+    objective += max + Math.log(sum);
+    const inv = 1 / sum;
+    for (let c = 0; c < k; c++) {
+      const r = lp[c] * inv;
+      if (r === 0) continue;
+      nk[c] += r;
+      const mb = c * d;
+      for (let a = 0; a < d; a++) {
+        const t = diff[mb + a];
+        const rt = r * t;
+        s1[mb + a] += rt;
+        s2[mb + a] += rt * t;
+      }
+    }
+  }
+  return objective;
+}
