@@ -28,3 +28,7 @@ export * from './mixture-elbo.js';
 export * from './gaussian-mixture.js';
 export * from './gaussian-mixture-em.js';
 export * from './variational-gaussian-mixture.js';
+export * from './bernoulli-mixture.js';
+export * from './mixture-selection.js';
+export * from './anomaly.js';
+export * from './mixture-file.js';
