@@ -134,7 +134,12 @@ async function runFit(path: string, o: FitOptions): Promise<void> {
     const { model: _k, covariance: _c, columns: _cols, weights: _w, means: _m, covariances: _v, ...fitInfo } = full;
     const saved: SavedMixture = { kind, model, columns: csv.columns, anomaly: { quantile, threshold }, fit: { ...fitInfo, rows: x.rows, seed } };
     const json = mixtureToJson(saved);
-    writeFileAtomic(o.save, `{\n${Object.entries(json).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',\n')}\n}\n`);
+    const text = `{\n${Object.entries(json).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',\n')}\n}\n`;
+    try {
+      writeFileAtomic(o.save, text);
+    } catch (error) {
+      throw new GibbsError(`--save: cannot write ${o.save} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, '--save');
+    }
   }
   if (o.json) printJson(table ? { ...full, selection: { criterion, candidates: table } } : full);
   else printFit(full, table, criterion, o.save);
