@@ -32,3 +32,5 @@ export * from './bernoulli-mixture.js';
 export * from './mixture-selection.js';
 export * from './anomaly.js';
 export * from './mixture-file.js';
+export * from './autodiff.js';
+export * from './black-box-vi.js';
