@@ -274,10 +274,9 @@ function runVb(
   const history: number[] = [];
   let converged = false;
   let iterations = 0;
-  let elbo = -Infinity;
   for (;;) {
     const step = vbStep(post, prior, k, d);
-    elbo = fusedPass(x, 'full', step.logConst, step.whitening, post.means, acc) - step.kl; // ELBO(r_new, q)
+    const elbo = fusedPass(x, 'full', step.logConst, step.whitening, post.means, acc) - step.kl; // ELBO(r_new, q)
     history.push(elbo);
     if (iterations > 0) onIteration(iterations, elbo);
     const n = history.length;
@@ -286,7 +285,7 @@ function runVb(
     post = vbMStep(acc, post.means, prior, k, d);
     iterations++;
   }
-  return { posterior: post, elbo, history, iterations, converged };
+  return { posterior: post, elbo: history[history.length - 1], history, iterations, converged };
 }
 
 /** The plug-in Gaussian mixture of the components whose expected weight is at least `pruneBelow`. */
