@@ -9,7 +9,7 @@ import { GibbsError, invalidValue } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import { type DataMatrix, requireDataMatrix } from './data-matrix.js';
 import { kmeans, kmeansPlusPlus } from './kmeans.js';
-import { discreteLatentElbo, normalizeLogRows } from './mixture-elbo.js';
+import { MixtureModel, logSumExpOf } from './mixture-model.js';
 import { categoricalVariate } from './variates.js';
 
 /** Throw unless every entry of the data is 0 or 1. */
@@ -28,7 +28,7 @@ export function requireBinary(x: DataMatrix): DataMatrix {
  * const bm = new BernoulliMixture(Float64Array.of(0.5, 0.5), Float64Array.of(0.9, 0.9, 0.1, 0.1), 2);
  * bm.logPdf([1, 1]);
  */
-export class BernoulliMixture {
+export class BernoulliMixture extends MixtureModel {
   readonly components: number;
   readonly dim: number;
   readonly weights: Float64Array;
@@ -39,6 +39,7 @@ export class BernoulliMixture {
   private readonly logits: Float64Array;
 
   constructor(weights: ArrayLike<number>, probabilities: ArrayLike<number>, dim: number) {
+    super();
     const k = weights.length;
     if (!Number.isInteger(dim) || dim < 1) throw invalidValue('dim', dim, 'an integer >= 1');
     if (k < 1) throw invalidValue('weights', [], 'at least one component');
@@ -83,50 +84,9 @@ export class BernoulliMixture {
     return out;
   }
 
-  /** log p(x) for one binary vector. */
-  logPdf(x: ArrayLike<number>): number {
-    if (x.length !== this.dim) throw new GibbsError(`x: has ${x.length} entries, expected ${this.dim}`, 'x');
-    return logSumExpOf(this.componentLogJoint(x, 0, new Float64Array(this.components)));
-  }
-
-  /** log p(x_i) per row. */
-  scoreSamples(x: DataMatrix): Float64Array {
-    this.requireMatching(x);
-    const lp = new Float64Array(this.components);
-    const out = new Float64Array(x.rows);
-    for (let i = 0; i < x.rows; i++) out[i] = logSumExpOf(this.componentLogJoint(x.data, i * this.dim, lp));
-    return out;
-  }
-
-  logLikelihood(x: DataMatrix): number {
-    return this.scoreSamples(x).reduce((a, b) => a + b, 0);
-  }
-
-  /** log p(x_i, k), n x K. */
-  logJointMatrix(x: DataMatrix): Float64Array {
-    this.requireMatching(x);
-    const out = new Float64Array(x.rows * this.components);
-    for (let i = 0; i < x.rows; i++) this.componentLogJoint(x.data, i * this.dim, out.subarray(i * this.components, (i + 1) * this.components));
-    return out;
-  }
-
-  /** p(k | x_i), n x K. */
-  responsibilities(x: DataMatrix): Float64Array {
-    return normalizeLogRows(this.logJointMatrix(x), this.components);
-  }
-
-  /** ELBO(x, q) <= log p(x), equality at q = responsibilities. */
-  elbo(x: DataMatrix, q: Float64Array): number {
-    return discreteLatentElbo(this.logJointMatrix(x), q, this.components);
-  }
-
   /** (K - 1) + K d free parameters. */
   parameterCount(): number {
     return this.components - 1 + this.components * this.dim;
-  }
-
-  bic(x: DataMatrix): number {
-    return -2 * this.logLikelihood(x) + this.parameterCount() * Math.log(x.rows);
   }
 
   /** `n` binary vectors and their component labels. */
@@ -143,19 +103,6 @@ export class BernoulliMixture {
     return { points: { data, rows: n, cols: d }, labels };
   }
 
-  private requireMatching(x: DataMatrix): void {
-    requireDataMatrix(x);
-    if (x.cols !== this.dim) throw new GibbsError(`data: has ${x.cols} columns, but the model has ${this.dim} dimensions`, 'data');
-  }
-}
-
-function logSumExpOf(v: Float64Array): number {
-  let max = -Infinity;
-  for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
-  if (max === -Infinity) return max;
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += Math.exp(v[i] - max);
-  return max + Math.log(s);
 }
 
 /** Options of {@link fitBernoulliMixture}. */

@@ -252,6 +252,18 @@ export function fusedPass(x: DataMatrix, type: CovarianceType, logConst: Float64
 const NEGLIGIBLE_RESPONSIBILITY = 1e-17;
 const BLOCK = 64;
 
+/** dv[4a + p] = x_p[a] - mean[a] for four points at offsets o0..o3 (interleaved for the kernels). */
+function differences(dv: Float64Array, data: Float64Array, o0: number, o1: number, o2: number, o3: number, means: Float64Array, mb: number, d: number): void {
+  for (let a = 0; a < d; a++) {
+    const m = means[mb + a];
+    const a4 = 4 * a;
+    dv[a4] = data[o0 + a] - m;
+    dv[a4 + 1] = data[o1 + a] - m;
+    dv[a4 + 2] = data[o2 + a] - m;
+    dv[a4 + 3] = data[o3 + a] - m;
+  }
+}
+
 /**
  * One fused E+M pass for full covariances. Points are taken in blocks of 64. E-step: four points
  * at a time per component (each loaded matrix entry serves four multiply-adds; the differences
@@ -274,15 +286,7 @@ function passFull(data: Float64Array, n: number, d: number, k: number, logConst:
       const o2 = Math.min(start + g + 2, last) * d;
       const o3 = Math.min(start + g + 3, last) * d;
       for (let c = 0; c < k; c++) {
-        const mb = c * d;
-        for (let a = 0; a < d; a++) {
-          const m = means[mb + a];
-          const a4 = 4 * a;
-          dv[a4] = data[o0 + a] - m;
-          dv[a4 + 1] = data[o1 + a] - m;
-          dv[a4 + 2] = data[o2 + a] - m;
-          dv[a4 + 3] = data[o3 + a] - m;
-        }
+        differences(dv, data, o0, o1, o2, o3, means, c * d, d);
         let q0 = 0;
         let q1 = 0;
         let q2 = 0;
@@ -348,14 +352,7 @@ function passFull(data: Float64Array, n: number, d: number, k: number, logConst:
         const o1 = (start + p1) * d;
         const o2 = (start + p2) * d;
         const o3 = (start + p3) * d;
-        for (let a = 0; a < d; a++) {
-          const m = means[mb + a];
-          const a4 = 4 * a;
-          dv[a4] = data[o0 + a] - m;
-          dv[a4 + 1] = data[o1 + a] - m;
-          dv[a4 + 2] = data[o2 + a] - m;
-          dv[a4 + 3] = data[o3 + a] - m;
-        }
+        differences(dv, data, o0, o1, o2, o3, means, mb, d);
         for (let a = 0; a < d; a++) {
           const a4 = 4 * a;
           const x0 = r0 * dv[a4];

@@ -6,9 +6,9 @@
  */
 import { GibbsError, invalidValue } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
-import { type DataMatrix, requireDataMatrix } from './data-matrix.js';
+import type { DataMatrix } from './data-matrix.js';
 import { choleskyOrNull, invertLower } from './linalg.js';
-import { discreteLatentElbo, normalizeLogRows } from './mixture-elbo.js';
+import { MixtureModel } from './mixture-model.js';
 import { LOG_2PI } from './special.js';
 import { categoricalVariate } from './variates.js';
 
@@ -47,7 +47,7 @@ export function covarianceParameterCount(type: CovarianceType, d: number): numbe
  *   means: Float64Array.of(-1, 1), covariances: Float64Array.of(0.25, 0.25) });
  * gm.logPdf([0.3]); gm.sample(Rng.fromSeed(1), 100);
  */
-export class GaussianMixture {
+export class GaussianMixture extends MixtureModel {
   readonly covarianceType: CovarianceType;
   readonly dim: number;
   readonly components: number;
@@ -60,9 +60,9 @@ export class GaussianMixture {
   readonly whitening: Float64Array;
   /** full: Cholesky factors of the covariances (for sampling); diag: sd; spherical: sd. */
   private readonly colouring: Float64Array;
-  private readonly scratch: Float64Array;
 
   constructor(params: GaussianMixtureParameters) {
+    super();
     const { covarianceType: type, dim: d } = params;
     if (type !== 'full' && type !== 'diag' && type !== 'spherical') throw invalidValue('covarianceType', type, 'full, diag or spherical');
     if (!Number.isInteger(d) || d < 1) throw invalidValue('dim', d, 'an integer >= 1');
@@ -89,7 +89,6 @@ export class GaussianMixture {
     this.logConstants = new Float64Array(k);
     this.whitening = new Float64Array(k * cs);
     this.colouring = new Float64Array(k * cs);
-    this.scratch = new Float64Array(Math.max(k, d));
     for (let c = 0; c < k; c++) {
       let logDet = 0;
       if (type === 'full') {
@@ -143,70 +142,9 @@ export class GaussianMixture {
     return out;
   }
 
-  /** log p(x) for one point (length d). */
-  logPdf(x: ArrayLike<number>): number {
-    if (x.length !== this.dim) throw new GibbsError(`x: has ${x.length} coordinates, expected ${this.dim}`, 'x');
-    const lp = this.componentLogJoint(x, 0, new Float64Array(this.components));
-    let max = -Infinity;
-    for (let c = 0; c < lp.length; c++) if (lp[c] > max) max = lp[c];
-    let s = 0;
-    for (let c = 0; c < lp.length; c++) s += Math.exp(lp[c] - max);
-    return max + Math.log(s);
-  }
-
-  /** log p(x_i) for every row of `x`. */
-  scoreSamples(x: DataMatrix): Float64Array {
-    this.requireMatching(x);
-    const out = new Float64Array(x.rows);
-    const lp = this.scratch.subarray(0, this.components);
-    for (let i = 0; i < x.rows; i++) {
-      this.componentLogJoint(x.data, i * this.dim, lp);
-      let max = -Infinity;
-      for (let c = 0; c < lp.length; c++) if (lp[c] > max) max = lp[c];
-      let s = 0;
-      for (let c = 0; c < lp.length; c++) s += Math.exp(lp[c] - max);
-      out[i] = max + Math.log(s);
-    }
-    return out;
-  }
-
-  /** Total log-likelihood sum_i log p(x_i). */
-  logLikelihood(x: DataMatrix): number {
-    const s = this.scoreSamples(x);
-    let total = 0;
-    for (let i = 0; i < s.length; i++) total += s[i];
-    return total;
-  }
-
-  /** log p(x_i, z_i = k) as an n x K matrix. */
-  logJointMatrix(x: DataMatrix): Float64Array {
-    this.requireMatching(x);
-    const out = new Float64Array(x.rows * this.components);
-    for (let i = 0; i < x.rows; i++) this.componentLogJoint(x.data, i * this.dim, out.subarray(i * this.components, (i + 1) * this.components));
-    return out;
-  }
-
-  /** Responsibilities p(k | x_i), n x K, rows summing to 1: the exact posterior over the latent component. */
-  responsibilities(x: DataMatrix): Float64Array {
-    return normalizeLogRows(this.logJointMatrix(x), this.components);
-  }
-
-  /**
-   * ELBO(x, q) = sum_i sum_k q_ik (log p(x_i, k) - log q_ik) <= log p(x), with equality iff q is
-   * the exact posterior ({@link responsibilities}); the gap is sum_i KL(q_i || p(. | x_i)).
-   */
-  elbo(x: DataMatrix, q: Float64Array): number {
-    return discreteLatentElbo(this.logJointMatrix(x), q, this.components);
-  }
-
   /** Number of free parameters: (K - 1) weights + K d means + K covariance parameters. */
   parameterCount(): number {
     return this.components - 1 + this.components * this.dim + this.components * covarianceParameterCount(this.covarianceType, this.dim);
-  }
-
-  /** Bayesian information criterion -2 log L + p log n (lower is better). */
-  bic(x: DataMatrix): number {
-    return -2 * this.logLikelihood(x) + this.parameterCount() * Math.log(x.rows);
   }
 
   /** `n` draws from the mixture (n x d row-major) with their component labels. */
@@ -248,8 +186,4 @@ export class GaussianMixture {
     return { covarianceType: this.covarianceType, dim: this.dim, weights: this.weights.slice(), means: this.means.slice(), covariances: this.covariances.slice() };
   }
 
-  private requireMatching(x: DataMatrix): void {
-    requireDataMatrix(x);
-    if (x.cols !== this.dim) throw new GibbsError(`data: has ${x.cols} columns, but the model has ${this.dim} dimensions`, 'data');
-  }
 }

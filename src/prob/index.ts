@@ -25,6 +25,7 @@ export * from './conjugate-normal-check.js';
 export * from './data-matrix.js';
 export * from './kmeans.js';
 export * from './mixture-elbo.js';
+export * from './mixture-model.js';
 export * from './gaussian-mixture.js';
 export * from './gaussian-mixture-em.js';
 export * from './variational-gaussian-mixture.js';
