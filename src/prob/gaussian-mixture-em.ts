@@ -18,6 +18,7 @@ import { Rng } from '../core/rng.js';
 import { type DataMatrix, requireDataMatrix } from './data-matrix.js';
 import { type CovarianceType, GaussianMixture, type GaussianMixtureParameters, covarianceSize } from './gaussian-mixture.js';
 import { kmeans, kmeansPlusPlus } from './kmeans.js';
+import { type GmmKernels, loadGmmKernels } from './wasm-kernels.js';
 
 /** Options of {@link fitGaussianMixture}. */
 export interface GaussianMixtureFitOptions {
@@ -232,14 +233,21 @@ function runEm(x: DataMatrix, start: GaussianMixture, eps: number, tolerance: nu
 /**
  * One pass over the data: responsibilities r_ik ∝ exp(logConst_k - |whitened (x_i - mean_k)|^2 / 2)
  * accumulated into `acc` (zeroed first) around `means`. Returns sum_i log sum_k exp(...), the
- * objective. Shared by EM and variational Bayes (whose E-step has the same form).
+ * objective. Shared by EM and variational Bayes (whose E-step has the same form). Full
+ * covariances in 4 or more dimensions use the WebAssembly SIMD kernels when the runtime has them
+ * (`kernels: 'javascript'` forces the JavaScript ones, for tests).
  */
-export function fusedPass(x: DataMatrix, type: CovarianceType, logConst: Float64Array, whitening: Float64Array, means: Float64Array, acc: Accumulators): number {
+export function fusedPass(x: DataMatrix, type: CovarianceType, logConst: Float64Array, whitening: Float64Array, means: Float64Array, acc: Accumulators, kernels: 'auto' | 'javascript' = 'auto'): number {
   acc.n.fill(0);
   acc.s1.fill(0);
   acc.s2.fill(0);
   const k = logConst.length;
-  if (type === 'full') return passFull(x.data, x.rows, x.cols, k, logConst, whitening, means, acc);
+  if (type === 'full') {
+    // WebAssembly SIMD pays off from a few dimensions on (the O(d^2) loops dominate)
+    const wasm = kernels === 'auto' && x.cols >= 4 ? loadGmmKernels() : null;
+    if (wasm) return passFullWasm(wasm, x.data, x.rows, x.cols, k, logConst, whitening, means, acc);
+    return passFull(x.data, x.rows, x.cols, k, logConst, whitening, means, acc);
+  }
   return passDiagonal(x.data, x.rows, x.cols, k, logConst, whitening, means, acc, type === 'spherical');
 }
 
@@ -252,16 +260,107 @@ export function fusedPass(x: DataMatrix, type: CovarianceType, logConst: Float64
 const NEGLIGIBLE_RESPONSIBILITY = 1e-17;
 const BLOCK = 64;
 
-/** dv[4a + p] = x_p[a] - mean[a] for four points at offsets o0..o3 (interleaved for the kernels). */
-function differences(dv: Float64Array, data: Float64Array, o0: number, o1: number, o2: number, o3: number, means: Float64Array, mb: number, d: number): void {
+/** dv[base + 4a + p] = x_p[a] - mean[a] for four points at offsets o0..o3 (interleaved for the kernels). */
+function differences(dv: Float64Array, base: number, data: Float64Array, o0: number, o1: number, o2: number, o3: number, means: Float64Array, mb: number, d: number): void {
   for (let a = 0; a < d; a++) {
     const m = means[mb + a];
-    const a4 = 4 * a;
+    const a4 = base + 4 * a;
     dv[a4] = data[o0 + a] - m;
     dv[a4 + 1] = data[o1 + a] - m;
     dv[a4 + 2] = data[o2 + a] - m;
     dv[a4 + 3] = data[o3 + a] - m;
   }
+}
+
+/** Normalise the block's log joints into responsibilities (in place); returns sum_p log sum_k. */
+function normaliseBlock(resp: Float64Array, size: number, k: number): number {
+  let objective = 0;
+  for (let p = 0; p < size; p++) {
+    const base = p * k;
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) if (resp[base + c] > max) max = resp[base + c];
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const e = Math.exp(resp[base + c] - max);
+      resp[base + c] = e;
+      sum += e;
+    }
+    objective += max + Math.log(sum);
+    const inv = 1 / sum;
+    for (let c = 0; c < k; c++) resp[base + c] *= inv;
+  }
+  return objective;
+}
+
+/** Indices (into the block) of the points whose responsibility for component c is not negligible. */
+function pickPoints(resp: Float64Array, size: number, k: number, c: number, picked: Int32Array): number {
+  let count = 0;
+  for (let p = 0; p < size; p++) if (resp[p * k + c] >= NEGLIGIBLE_RESPONSIBILITY) picked[count++] = p;
+  return count;
+}
+
+/**
+ * The full-covariance pass with the WebAssembly SIMD kernels doing the O(d^2) loops (same
+ * blocks, same order of points as {@link passFull}; results agree to rounding).
+ */
+function passFullWasm(kernels: GmmKernels, data: Float64Array, n: number, d: number, k: number, logConst: Float64Array, whitening: Float64Array, means: Float64Array, acc: Accumulators): number {
+  const { n: nk, s1, s2, lp: resp, picked } = acc;
+  const dd = d * d;
+  const dp = d + (d & 1); // rows of the M-step scratch padded to an even length (16-byte pairs)
+  const even = (x: number) => x + (x & 1);
+  const W = 0;
+  const DV = even(W + k * dd);
+  const DVP = DV + 4 * d;
+  const R = even(DVP + 4 * dp);
+  const OUT = R + 4;
+  const S2 = OUT + 4;
+  const mem = kernels.view(S2 + k * d * dp);
+  mem.set(whitening, W);
+  mem.fill(0, DVP, S2 + k * d * dp);
+  let objective = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const size = Math.min(BLOCK, n - start);
+    const last = start + size - 1;
+    for (let g = 0; g < size; g += 4) {
+      const o0 = (start + g) * d;
+      const o1 = Math.min(start + g + 1, last) * d;
+      const o2 = Math.min(start + g + 2, last) * d;
+      const o3 = Math.min(start + g + 3, last) * d;
+      for (let c = 0; c < k; c++) {
+        differences(mem, DV, data, o0, o1, o2, o3, means, c * d, d);
+        kernels.quad4(8 * DV, 8 * (W + c * dd), d, 8 * OUT);
+        const lc = logConst[c];
+        resp[g * k + c] = lc - 0.5 * mem[OUT];
+        resp[(g + 1) * k + c] = lc - 0.5 * mem[OUT + 1];
+        resp[(g + 2) * k + c] = lc - 0.5 * mem[OUT + 2];
+        resp[(g + 3) * k + c] = lc - 0.5 * mem[OUT + 3];
+      }
+    }
+    objective += normaliseBlock(resp, size, k);
+    for (let c = 0; c < k; c++) {
+      const count = pickPoints(resp, size, k, c, picked);
+      const mb = c * d;
+      for (let g = 0; g < count; g += 4) {
+        for (let p = 0; p < 4; p++) {
+          const valid = g + p < count;
+          const point = picked[valid ? g + p : g];
+          const r = valid ? resp[point * k + c] : 0;
+          mem[R + p] = r;
+          nk[c] += r;
+          const o = (start + point) * d;
+          const row = DVP + p * dp;
+          for (let a = 0; a < d; a++) {
+            const t = data[o + a] - means[mb + a];
+            mem[row + a] = t;
+            s1[mb + a] += r * t;
+          }
+        }
+        kernels.rank4(8 * DVP, 8 * R, 8 * (S2 + c * d * dp), d, dp);
+      }
+    }
+  }
+  for (let c = 0; c < k; c++) for (let a = 0; a < d; a++) for (let b = 0; b <= a; b++) s2[c * dd + a * d + b] = mem[S2 + c * d * dp + a * dp + b];
+  return objective;
 }
 
 /**
@@ -286,7 +385,7 @@ function passFull(data: Float64Array, n: number, d: number, k: number, logConst:
       const o2 = Math.min(start + g + 2, last) * d;
       const o3 = Math.min(start + g + 3, last) * d;
       for (let c = 0; c < k; c++) {
-        differences(dv, data, o0, o1, o2, o3, means, c * d, d);
+        differences(dv, 0, data, o0, o1, o2, o3, means, c * d, d);
         let q0 = 0;
         let q1 = 0;
         let q2 = 0;
@@ -317,25 +416,10 @@ function passFull(data: Float64Array, n: number, d: number, k: number, logConst:
         resp[(g + 3) * k + c] = lc - 0.5 * q3;
       }
     }
-    for (let p = 0; p < size; p++) {
-      const base = p * k;
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) if (resp[base + c] > max) max = resp[base + c];
-      let sum = 0;
-      for (let c = 0; c < k; c++) {
-        const e = Math.exp(resp[base + c] - max);
-        resp[base + c] = e;
-        sum += e;
-      }
-      objective += max + Math.log(sum);
-      const inv = 1 / sum;
-      for (let c = 0; c < k; c++) resp[base + c] *= inv;
-    }
+    objective += normaliseBlock(resp, size, k);
     // M-step sums for the block, per component over the points that matter
     for (let c = 0; c < k; c++) {
-      let count = 0;
-      for (let p = 0; p < size; p++) if (resp[p * k + c] >= NEGLIGIBLE_RESPONSIBILITY) picked[count++] = p;
-      if (count === 0) continue;
+      const count = pickPoints(resp, size, k, c, picked);
       const mb = c * d;
       const sb = c * dd;
       for (let g = 0; g < count; g += 4) {
@@ -352,7 +436,7 @@ function passFull(data: Float64Array, n: number, d: number, k: number, logConst:
         const o1 = (start + p1) * d;
         const o2 = (start + p2) * d;
         const o3 = (start + p3) * d;
-        differences(dv, data, o0, o1, o2, o3, means, mb, d);
+        differences(dv, 0, data, o0, o1, o2, o3, means, mb, d);
         for (let a = 0; a < d; a++) {
           const a4 = 4 * a;
           const x0 = r0 * dv[a4];

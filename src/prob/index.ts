@@ -28,6 +28,7 @@ export * from './mixture-elbo.js';
 export * from './mixture-model.js';
 export * from './gaussian-mixture.js';
 export * from './gaussian-mixture-em.js';
+export * from './wasm-kernels.js';
 export * from './variational-gaussian-mixture.js';
 export * from './bernoulli-mixture.js';
 export * from './mixture-selection.js';
