@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerExact } from './exact.js';
+import { registerInfer } from './infer.js';
+import { registerMixture } from './mixture.js';
 import { registerModel } from './model.js';
 
 /** Every subcommand, in the order `gibbs --help` lists them. */
-export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel];
+export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel, registerInfer, registerMixture];
