@@ -1,0 +1,6 @@
+/** Variational free energies: naive mean field, TAP, Bethe (loopy BP) and autoregressive networks. */
+export * from './result.js';
+export * from './starts.js';
+export * from './mean-field.js';
+export * from './tap.js';
+export * from './bethe.js';
