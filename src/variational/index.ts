@@ -4,3 +4,6 @@ export * from './starts.js';
 export * from './mean-field.js';
 export * from './tap.js';
 export * from './bethe.js';
+export * from './adam.js';
+export * from './made.js';
+export * from './autoregressive.js';
