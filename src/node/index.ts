@@ -3,3 +3,4 @@ export * from './worker-pool.js';
 export * from './atomic-write.js';
 export * from './module-url.js';
 export * from './parallel-enumerate.js';
+export * from './network-files.js';

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { registerCompare } from './compare.js';
 import { registerExact } from './exact.js';
 import { registerModel } from './model.js';
+import { registerVariational } from './variational.js';
 
 /** Every subcommand, in the order `gibbs --help` lists them. */
-export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel];
+export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel, registerVariational, registerCompare];

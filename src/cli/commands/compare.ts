@@ -1,0 +1,182 @@
+import type { Command } from 'commander';
+import { GibbsError } from '../../core/errors.js';
+import { MAX_ENUMERATION_SPINS } from '../../exact/enumerate.js';
+import type { IsingModel } from '../../models/ising.js';
+import { enumerateParallel } from '../../node/parallel-enumerate.js';
+import { runTraining } from '../../node/network-files.js';
+import { AutoregressiveTrainer } from '../../variational/autoregressive.js';
+import { bethe } from '../../variational/bethe.js';
+import { meanField } from '../../variational/mean-field.js';
+import { tap } from '../../variational/tap.js';
+import { printJson, readModel } from '../io.js';
+import { type TemperaturePoint, parseInteger, parseTemperatures } from '../options.js';
+import { createProgress } from '../progress.js';
+import { formatTable } from '../table.js';
+import { type VariationalCliOptions, autoregressiveCliOptions } from './variational.js';
+
+/** What a free energy is: exact, a rigorous upper bound, a statistical estimate, or an approximation. */
+export type FreeEnergyKind = 'exact' | 'upper bound' | 'estimate' | 'approximation';
+
+/** One line of the comparison: a method's free energy at one temperature. */
+export interface ComparisonRow {
+  method: string;
+  temperature: number;
+  /** Total free energy F (energy units). */
+  freeEnergy: number;
+  kind: FreeEnergyKind;
+  /** Standard error of F when it is a statistical estimate (or a bound estimated by sampling). */
+  error?: number;
+  converged: boolean;
+  seconds: number;
+}
+
+/** Settings every method entry sees. */
+export interface CompareContext {
+  json: boolean;
+  options: VariationalCliOptions;
+}
+
+/**
+ * One method of `gibbs compare`: whether it applies to a model (and why not), and how to run it
+ * at one temperature. Adding a method (e.g. Monte Carlo or a transfer matrix) is adding one entry.
+ */
+export interface ComparisonMethod {
+  name: string;
+  applies(model: IsingModel): { ok: boolean; reason: string };
+  run(model: IsingModel, point: TemperaturePoint, context: CompareContext): Promise<Array<Omit<ComparisonRow, 'temperature' | 'seconds'>>>;
+}
+
+/** Largest N `compare` enumerates by default (2^N states; larger N takes minutes). */
+export const COMPARE_ENUMERATION_LIMIT = 30;
+
+const always = () => ({ ok: true, reason: '' });
+
+/** The methods `gibbs compare` runs, in table order (exact first: the reference). */
+export const COMPARISON_METHODS: ComparisonMethod[] = [
+  {
+    name: 'exact (enumeration)',
+    applies: (model) => ({ ok: model.size <= Math.min(COMPARE_ENUMERATION_LIMIT, MAX_ENUMERATION_SPINS), reason: `${model.size} spins > ${COMPARE_ENUMERATION_LIMIT}` }),
+    async run(model, point, context) {
+      const progress = createProgress('enumerating', 2 ** model.size, { json: context.json, unit: 'states' });
+      try {
+        const t = await enumerateParallel(model, point.temperature, { correlations: false, onProgress: (done) => progress.update(done) });
+        return [{ method: 'exact (enumeration)', freeEnergy: t.freeEnergy, kind: 'exact', converged: true }];
+      } finally {
+        progress.stop();
+      }
+    },
+  },
+  {
+    name: 'mean-field',
+    applies: always,
+    run: async (model, point) => {
+      const r = meanField(model, { temperature: point.temperature });
+      return [{ method: 'mean-field', freeEnergy: r.freeEnergy, kind: 'upper bound', converged: r.converged }];
+    },
+  },
+  {
+    name: 'tap',
+    applies: always,
+    run: async (model, point) => {
+      const r = tap(model, { temperature: point.temperature });
+      return [{ method: 'tap', freeEnergy: r.freeEnergy, kind: 'approximation', converged: r.converged }];
+    },
+  },
+  {
+    name: 'bethe',
+    applies: always,
+    run: async (model, point) => {
+      const r = bethe(model, { temperature: point.temperature });
+      return [{ method: 'bethe', freeEnergy: r.freeEnergy, kind: 'approximation', converged: r.converged }];
+    },
+  },
+  {
+    name: 'autoregressive',
+    applies: always,
+    async run(model, point, context) {
+      const trainer = new AutoregressiveTrainer(model, { ...autoregressiveCliOptions(context.options), temperature: point.temperature });
+      const progress = createProgress('training', trainer.settings.steps, { json: context.json, unit: 'steps' });
+      try {
+        await runTraining(trainer, { onStep: (info) => progress.update(info.step) });
+      } finally {
+        progress.stop();
+      }
+      const r = trainer.result({ samples: autoregressiveCliOptions(context.options).samples });
+      return [
+        { method: 'autoregressive F_q', freeEnergy: r.freeEnergy, error: r.freeEnergyError, kind: 'upper bound', converged: r.converged },
+        { method: 'autoregressive IS', freeEnergy: r.freeEnergyImportance.mean, error: r.freeEnergyImportance.error, kind: 'estimate', converged: r.converged },
+      ];
+    },
+  },
+];
+
+/** Run every applicable method (or the named ones) at every temperature. */
+export async function compareMethods(model: IsingModel, points: TemperaturePoint[], context: CompareContext, only?: string[]): Promise<{ rows: ComparisonRow[]; skipped: Array<{ method: string; reason: string }> }> {
+  const rows: ComparisonRow[] = [];
+  const skipped: Array<{ method: string; reason: string }> = [];
+  const chosen = only ? COMPARISON_METHODS.filter((m) => only.some((name) => m.name.startsWith(name))) : COMPARISON_METHODS;
+  for (const method of chosen) {
+    const applicable = method.applies(model);
+    if (!applicable.ok) skipped.push({ method: method.name, reason: applicable.reason });
+  }
+  for (const point of points) {
+    for (const method of chosen) {
+      if (!method.applies(model).ok) continue;
+      const start = performance.now();
+      const out = await method.run(model, point, context);
+      const seconds = (performance.now() - start) / 1000;
+      for (const row of out) rows.push({ ...row, temperature: point.temperature, seconds });
+    }
+  }
+  return { rows, skipped };
+}
+
+function exactFor(rows: ComparisonRow[], temperature: number): number | undefined {
+  return rows.find((r) => r.kind === 'exact' && r.temperature === temperature)?.freeEnergy;
+}
+
+/** `gibbs compare MODEL -T T`: every applicable method side by side. */
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description('free energy per spin from every applicable method (exact, variational) in one table, with errors against exact')
+    .argument('<model>', 'model file (JSON), or - for stdin')
+    .option('-T, --temperature <list>', 'temperature(s): 2.269, a list 1.5,2.0 or a range 1.5:3.5:0.25')
+    .option('-b, --beta <list>', 'inverse temperature(s) beta = 1/T, same forms as --temperature')
+    .option('--methods <list>', `comma-separated subset of: ${COMPARISON_METHODS.map((m) => m.name.split(' ')[0]).join(', ')}`)
+    .option('--json', 'print JSON: an array of rows')
+    .option('--depth <n>', 'autoregressive: hidden layers (default 1)')
+    .option('--width <n>', 'autoregressive: units per hidden layer (default max(8, 2N))')
+    .option('--steps <n>', 'autoregressive: training steps (default 1000)')
+    .option('--batch <n>', 'autoregressive: samples per step (default 500)')
+    .option('--lr <x>', 'autoregressive: Adam learning rate (default 1e-3)')
+    .option('--samples <n>', 'autoregressive: fresh samples for the estimates')
+    .option('--seed <n>', 'autoregressive: random seed (default 0)')
+    .addHelpText('after', '\nKinds: exact; upper bound (F_q >= F); estimate (± one standard error); approximation (no guarantee).\nExamples:\n  gibbs compare examples/models/sk-20.json -b 1\n  gibbs compare examples/models/torus-4.json -T 2,2.5 --steps 500 --json')
+    .action(async (path: string, options: VariationalCliOptions & { methods?: string }) => {
+      const points = parseTemperatures(options);
+      const known = COMPARISON_METHODS.map((m) => m.name.split(' ')[0]);
+      const only = options.methods?.split(',').map((s) => s.trim());
+      for (const name of only ?? []) if (!known.includes(name)) throw new GibbsError(`--methods: got "${name}", expected a comma-separated subset of ${known.join(', ')}`, '--methods');
+      if (options.seed !== undefined) parseInteger('--seed', options.seed);
+      const model = readModel(path);
+      const { rows, skipped } = await compareMethods(model, points, { json: Boolean(options.json), options: { ...options, method: 'autoregressive' } }, only);
+      const n = model.size;
+      if (options.json) {
+        printJson(rows.map((r) => {
+          const exact = exactFor(rows, r.temperature);
+          return { ...r, freeEnergyPerSpin: r.freeEnergy / n, errorPerSpin: r.error === undefined ? undefined : r.error / n, errorVsExact: exact === undefined ? undefined : (r.freeEnergy - exact) / n, relativeErrorVsExact: exact === undefined ? undefined : (r.freeEnergy - exact) / Math.abs(exact) };
+        }));
+        return;
+      }
+      const table = formatTable(
+        ['T', 'method', 'F/N', 'kind', '± error/N', 'F/N - exact', 'relative', 'converged', 'seconds'],
+        rows.map((r) => {
+          const exact = exactFor(rows, r.temperature);
+          return [r.temperature, r.method, r.freeEnergy / n, r.kind, r.error === undefined ? undefined : r.error / n, exact === undefined ? undefined : (r.freeEnergy - exact) / n, exact === undefined ? undefined : (r.freeEnergy - exact) / Math.abs(exact), r.converged ? 'yes' : 'NO', Number(r.seconds.toFixed(3))];
+        }),
+      );
+      process.stdout.write(`${model.description}, ${n} spins\n${table}\n`);
+      for (const s of skipped) process.stderr.write(`skipped ${s.method}: ${s.reason}\n`);
+    });
+}
