@@ -29,6 +29,11 @@ export interface AutoregressiveSettings {
   decay: number;
   /** Seed of the initial weights and the training samples. */
   seed: number;
+  /**
+   * Initial direct weights: "couplings" starts from q(s_i | s_<i) ∝ exp(-beta s_i (h_i + sum_{j<i} J_ij s_j))
+   * (the conditional with every later spin left out), "random" from near-uniform q. Default "couplings".
+   */
+  init: 'couplings' | 'random';
 }
 
 /** Options for {@link AutoregressiveTrainer} and {@link autoregressive} (all optional but the temperature). */
@@ -64,6 +69,7 @@ export function autoregressiveSettings(model: IsingModel, options: Autoregressiv
     anneal: inUnit('anneal', options.anneal ?? 0),
     decay: options.decay === undefined ? 0.3 : options.decay === 1 ? 1 : inUnit('decay', options.decay),
     seed: integer('seed', options.seed ?? 0, 0, Number.MAX_SAFE_INTEGER),
+    init: options.init === undefined || options.init === 'couplings' ? 'couplings' : options.init === 'random' ? 'random' : (() => { throw invalidValue('init', options.init, '"couplings" or "random"'); })(),
   };
 }
 
@@ -126,7 +132,10 @@ export class AutoregressiveTrainer {
     this.settings = settings;
     this.rng = Rng.fromSeed(settings.seed);
     this.network = network ?? new MadeNetwork({ spins: model.size, depth: settings.depth, width: settings.width, z2: settings.z2 });
-    if (!network) this.network.initialize(this.rng);
+    if (!network) {
+      this.network.initialize(this.rng);
+      if (settings.init === 'couplings') initializeFromCouplings(this.network, model, settings.beta);
+    }
     this.adam = new Adam(this.network.params.length);
     this.ws = this.network.workspace(settings.batch);
     this.grad = new Float64Array(this.network.params.length);
@@ -206,6 +215,24 @@ export class AutoregressiveTrainer {
     const rng = Rng.stream(options.seed ?? this.settings.seed, 1);
     const estimate = estimateAutoregressive(this.model, this.network, this.settings.beta, { samples, rng, batch: this.settings.batch });
     return { ...estimate, converged: this.done, iterations: this.step };
+  }
+}
+
+/**
+ * Set the direct weights and output biases so that q(s_i = +1 | s_<i) = sigmoid(-2 beta (h_i +
+ * sum_{j<i} J_ij s_j)): the Boltzmann conditional of spin i given the earlier spins with every
+ * later spin left out. Exact for a chain; elsewhere a far better start than the uniform q.
+ */
+export function initializeFromCouplings(network: MadeNetwork, model: IsingModel, beta: number): void {
+  checkNetworkFits(model, network);
+  const n = model.size;
+  const p = network.params;
+  for (let i = 0; i < n; i++) {
+    p[network.cOffset + i] = -2 * beta * model.fields[i];
+    for (let k = model.offsets[i]; k < model.offsets[i + 1]; k++) {
+      const j = model.neighbors[k];
+      if (j < i) p[network.dOffset + i * n + j] = -2 * beta * model.couplings[k];
+    }
   }
 }
 

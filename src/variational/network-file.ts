@@ -110,6 +110,7 @@ const settingsSchema = z.strictObject({
   lr: z.number().positive(),
   anneal: z.number().min(0).lt(1),
   decay: z.number().min(0).max(1),
+  init: z.enum(['couplings', 'random']),
   seed: z.number().int().min(0),
 });
 

@@ -38,10 +38,13 @@ export function buildStarts(size: number, options: StartOptions): Start[] {
   return starts;
 }
 
-/** Whether candidate `b` beats the current best `a`: converged beats unconverged, then lower F. */
+/**
+ * Whether candidate `b` beats the current best `a`: converged beats unconverged, then a lower F
+ * by more than rounding (ties keep the earlier start, so a sweep keeps following its branch).
+ */
 export function betterSolution(a: { converged: boolean; freeEnergy: number } | undefined, b: { converged: boolean; freeEnergy: number }): boolean {
   if (!Number.isFinite(b.freeEnergy)) return false;
   if (!a) return true;
   if (b.converged !== a.converged) return b.converged;
-  return b.freeEnergy < a.freeEnergy;
+  return b.freeEnergy < a.freeEnergy - 1e-12 * Math.max(1, Math.abs(a.freeEnergy));
 }
