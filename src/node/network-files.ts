@@ -39,13 +39,11 @@ export interface TrainingRunOptions {
   checkpointSeconds?: number;
   /** Called after every step (e.g. to move a progress bar). */
   onStep?: (info: TrainStepInfo) => void;
-  /** Called when SIGINT/SIGTERM stops training (after the checkpoint is written). */
-  onInterrupt?: () => void;
 }
 
 /**
  * Drive a trainer to the end: steps run in slices of ~0.1 s between which the event loop turns,
- * so SIGINT/SIGTERM stop training cleanly (checkpoint written, then `onInterrupt`); checkpoints
+ * so SIGINT/SIGTERM stop training cleanly (checkpoint written, false returned); checkpoints
  * are written atomically, so a run killed outright resumes from the last one.
  * Returns false if training was interrupted.
  */
@@ -74,6 +72,5 @@ export async function runTraining(trainer: AutoregressiveTrainer, options: Train
     process.removeListener('SIGINT', stop);
     process.removeListener('SIGTERM', stop);
   }
-  if (interrupted) options.onInterrupt?.();
   return !interrupted;
 }

@@ -170,8 +170,13 @@ export class MadeNetwork {
    */
   sampleBatch(ws: MadeWorkspace, count: number, rng: Rng): void {
     this.checkCount(ws, count);
-    for (let b = 0; b < count; b++) this.pass(ws, b, rng);
-    this.finishSpins(ws, count, rng);
+    const n = this.spins;
+    for (let b = 0; b < count; b++) {
+      this.pass(ws, b, rng);
+      // The returned spins: the network's configuration, times a random global sign under Z2.
+      const sign = this.z2 && rng.nextDouble() < 0.5 ? -1 : 1;
+      for (let i = 0; i < n; i++) ws.spins[b * n + i] = sign * ws.inputs[b * n + i];
+    }
   }
 
   /** Forward pass: log q(s) for given spins (count x N, ±1) into ws.logq; keeps activations for backward. */
@@ -252,15 +257,6 @@ export class MadeNetwork {
       }
     }
     ws.logq[b] = logq - (this.z2 ? Math.LN2 : 0);
-  }
-
-  /** Spins of the batch from the network inputs, with a random global sign under Z2. */
-  private finishSpins(ws: MadeWorkspace, count: number, rng: Rng): void {
-    const n = this.spins;
-    for (let b = 0; b < count; b++) {
-      const sign = this.z2 && rng.nextDouble() < 0.5 ? -1 : 1;
-      for (let i = 0; i < n; i++) ws.spins[b * n + i] = sign * ws.inputs[b * n + i];
-    }
   }
 
   /**

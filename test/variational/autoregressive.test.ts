@@ -78,7 +78,7 @@ describe('autoregressive variational network (VAN)', () => {
     const b = estimateAutoregressive(model, result.network, 1, { samples: 2000, rng: Rng.fromSeed(3) });
     expect(a.freeEnergy).toBe(b.freeEnergy);
     expect(() => decodeNetwork(text, 'net', squareModel(4, 5))).toThrow(/network has 16 spins, but the model has 20/);
-    expect(() => decodeNetwork(text.replace(/"parameters":"[A-Za-z]/, '"parameters":"!'), 'net')).toThrow(/not base64/);
+    expect(() => decodeNetwork(text.replace(/"parameters":"./, '"parameters":"!'), 'net')).toThrow(/not base64/);
     expect(() => decodeNetwork(text.replace(/"parameters":"..../, '"parameters":"'), 'net')).toThrow(/holds \d+ numbers, expected/);
     expect(() => decodeNetwork('{"format":"nope"}', 'net')).toThrow(/format: got "nope"/);
     expect(() => decodeNetwork('{', 'net')).toThrow(/not valid JSON/);

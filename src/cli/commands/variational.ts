@@ -110,13 +110,13 @@ async function runAutoregressive(model: IsingModel, point: TemperaturePoint, opt
   const finished = await runTraining(trainer, {
     checkpoint: options.checkpoint,
     onStep: (info) => progress.update(info.step),
-    onInterrupt: () => {
-      progress.stop();
-      process.stderr.write(`gibbs: interrupted at step ${trainer.step}${options.checkpoint ? `; checkpoint saved to ${options.checkpoint} (continue with --resume)` : ''}\n`);
-      process.exit(130);
-    },
   }).finally(() => progress.stop());
-  if (!finished) throw new GibbsError('training interrupted');
+  if (!finished) {
+    // Wait for the message to reach a pipe before exiting (process.exit drops pending writes).
+    const message = `gibbs: interrupted at step ${trainer.step}${options.checkpoint ? `; checkpoint saved to ${options.checkpoint} (continue with --resume)` : ''}\n`;
+    await new Promise((resolve) => process.stderr.write(message, resolve));
+    process.exit(130);
+  }
   if (options.save) saveNetwork(options.save, trainer.network, model, point.beta);
   return { result: trainer.result({ samples: cli.samples }), network: trainer.network };
 }
