@@ -3,15 +3,22 @@ import { Rng, type RngState } from '../core/rng.js';
 import { temperaturePair } from '../exact/thermodynamics.js';
 import type { IsingModel } from '../models/ising.js';
 import { Adam, type AdamState } from './adam.js';
-import { MadeNetwork, type MadeWorkspace } from './made.js';
+import { MadeNetwork, type MadeWorkspace, separatorConditioning } from './made.js';
 import type { VariationalResult } from './result.js';
 
 /** Training settings of the autoregressive variational network. */
 export interface AutoregressiveSettings {
   beta: number;
-  /** Hidden layers and units per layer of the MADE network. */
+  /** Hidden layers of the MADE network, and units per layer (dense masks) or per site and layer (graph masks). */
   depth: number;
   width: number;
+  /**
+   * "graph": each conditional sees only the earlier spins that separate it from the later ones
+   * (exact by the Markov property; see separatorConditioning) and has its own `width` units;
+   * "dense": standard MADE masks. Default "graph" for sparse models, "dense" when every spin
+   * couples to every other (there the two see the same spins).
+   */
+  masks: 'dense' | 'graph';
   /** Z2 symmetrisation q(s) = q(-s) (default: on when every field is zero). */
   z2: boolean;
   /** Training steps (one batch each). */
@@ -56,12 +63,16 @@ export function autoregressiveSettings(model: IsingModel, options: Autoregressiv
   };
   let zeroField = true;
   for (let i = 0; i < n; i++) if (model.fields[i] !== 0) zeroField = false;
+  const dense = model.edgeCount === (n * (n - 1)) / 2;
+  const masks = options.masks ?? (dense ? 'dense' : 'graph');
+  if (masks !== 'dense' && masks !== 'graph') throw invalidValue('masks', masks, '"dense" or "graph"');
   const lr = options.lr ?? 1e-3;
   if (!(lr > 0 && lr < 10)) throw invalidValue('lr', lr, 'a number > 0 and < 10');
   return {
     beta,
     depth: integer('depth', options.depth ?? 1, 0, 16),
-    width: integer('width', options.width ?? Math.max(8, 2 * n), 1, 65536),
+    width: integer('width', options.width ?? (masks === 'graph' ? 4 : Math.max(8, 2 * n)), 1, 65536),
+    masks,
     z2: options.z2 ?? zeroField,
     steps: integer('steps', options.steps ?? 1000, 0, 1e9),
     batch: integer('batch', options.batch ?? 500, 2, 1e6),
@@ -125,13 +136,14 @@ export class AutoregressiveTrainer {
     if (network) {
       checkNetworkFits(model, network);
       settings.depth = network.depth;
-      settings.width = network.width || settings.width;
+      settings.width = network.width;
       settings.z2 = network.z2;
+      settings.masks = network.graph ? 'graph' : 'dense';
     }
     this.model = model;
     this.settings = settings;
     this.rng = Rng.fromSeed(settings.seed);
-    this.network = network ?? new MadeNetwork({ spins: model.size, depth: settings.depth, width: settings.width, z2: settings.z2 });
+    this.network = network ?? networkFor(model, settings);
     if (!network) {
       this.network.initialize(this.rng);
       if (settings.init === 'couplings') initializeFromCouplings(this.network, model, settings.beta);
@@ -146,7 +158,7 @@ export class AutoregressiveTrainer {
   /** Restore a trainer saved with {@link AutoregressiveTrainer.checkpoint}. */
   static resume(model: IsingModel, checkpoint: AutoregressiveCheckpoint): AutoregressiveTrainer {
     const s = checkpoint.settings;
-    const network = new MadeNetwork({ spins: model.size, depth: s.depth, width: s.width, z2: s.z2 });
+    const network = networkFor(model, s);
     if (checkpoint.params.length !== network.params.length) throw invalidValue('checkpoint.params', `${checkpoint.params.length} values`, `${network.params.length} for this architecture`);
     network.params.set(checkpoint.params);
     const trainer = new AutoregressiveTrainer(model, { ...s }, network);
@@ -218,6 +230,12 @@ export class AutoregressiveTrainer {
   }
 }
 
+/** A fresh (zero) network for a model with the given settings. */
+export function networkFor(model: IsingModel, settings: Pick<AutoregressiveSettings, 'depth' | 'width' | 'z2' | 'masks'>): MadeNetwork {
+  const conditioning = settings.masks === 'graph' ? separatorConditioning(model) : undefined;
+  return new MadeNetwork({ spins: model.size, depth: settings.depth, width: settings.width, z2: settings.z2, conditioning });
+}
+
 /**
  * Set the direct weights and output biases so that q(s_i = +1 | s_<i) = sigmoid(-2 beta (h_i +
  * sum_{j<i} J_ij s_j)): the Boltzmann conditional of spin i given the earlier spins with every
@@ -230,8 +248,8 @@ export function initializeFromCouplings(network: MadeNetwork, model: IsingModel,
   for (let i = 0; i < n; i++) {
     p[network.cOffset + i] = -2 * beta * model.fields[i];
     for (let k = model.offsets[i]; k < model.offsets[i + 1]; k++) {
-      const j = model.neighbors[k];
-      if (j < i) p[network.dOffset + i * n + j] = -2 * beta * model.couplings[k];
+      const index = model.neighbors[k] < i ? network.directWeightIndex(i, model.neighbors[k]) : -1;
+      if (index >= 0) p[index] = -2 * beta * model.couplings[k];
     }
   }
 }

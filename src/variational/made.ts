@@ -1,6 +1,7 @@
 import { invalidValue } from '../core/errors.js';
 import { log1pExp } from '../core/numerics.js';
 import type { Rng } from '../core/rng.js';
+import type { IsingModel } from '../models/ising.js';
 
 /** Shape of an autoregressive network over N spins. */
 export interface MadeArchitecture {
@@ -8,13 +9,41 @@ export interface MadeArchitecture {
   spins: number;
   /** Hidden layers (0 = a fully visible sigmoid belief net: outputs from direct connections only). */
   depth: number;
-  /** Units per hidden layer. */
+  /**
+   * Hidden units: per layer (dense masks), or per site and layer (graph masks, where every
+   * conditional has its own units).
+   */
   width: number;
   /**
    * Z2 symmetrisation: q(s) = q'(s_0 s) / 2, where q' is the network's distribution with s_0
    * clamped to +1. Then q(s) = q(-s) exactly, at no extra cost per sample.
    */
   z2: boolean;
+  /**
+   * Graph masks: conditioning[i] lists the earlier spins (ascending, all < i) that the conditional
+   * of spin i may see. Omitted: dense MADE masks (every earlier spin, hidden units shared).
+   */
+  conditioning?: number[][];
+}
+
+/**
+ * The earlier spins that separate spin i from the later ones: S_i = { j < i : j has a neighbour
+ * k >= i }. By the Markov property of the Boltzmann distribution on the model's graph,
+ * p(s_i | s_<i) = p(s_i | s_{S_i}) exactly, so conditioning on S_i loses nothing. For a dense
+ * model (SK) S_i is every earlier spin; for an L x L torus in raster order it is the last L spins
+ * plus the first row (at most 2L).
+ */
+export function separatorConditioning(model: IsingModel): number[][] {
+  const n = model.size;
+  const last = new Int32Array(n).fill(-1);
+  for (let j = 0; j < n; j++) for (let k = model.offsets[j]; k < model.offsets[j + 1]; k++) last[j] = Math.max(last[j], model.neighbors[k]);
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const list: number[] = [];
+    for (let j = 0; j < i; j++) if (last[j] >= i) list.push(j);
+    out.push(list);
+  }
+  return out;
 }
 
 /**
@@ -23,18 +52,18 @@ export interface MadeArchitecture {
  *
  *   q(s) = prod_i q(s_i | s_<i),   q(s_i = +1 | s_<i) = sigmoid(a_i(s_<i))
  *
- * Hidden unit k of every layer has a degree d_k in 1..N-1 (evenly spread, sorted ascending) and
- * sees only inputs 0..d_k-1; output i sees the last layer's units with d_k <= i and the inputs
- * 0..i-1 directly. Because degrees are sorted, every unit's inputs are a prefix of the layer
- * below, so masks are prefix lengths and masked weights are never touched (half the work of a
- * dense masked product). Hidden activation: tanh.
+ * Every hidden unit has a "ready" site r in 1..N-1: it sees only spins < r and feeds only
+ * outputs >= r (that is the autoregressive property). Units are sorted by r, so:
+ * - dense masks (standard MADE): r spread evenly; a layer-1 unit sees spins 0..r-1, a deeper
+ *   unit the units below with r' <= r, output i the last layer's units with r <= i and spins
+ *   0..i-1 directly;
+ * - graph masks: `width` units per site i, seeing only S_i (see {@link separatorConditioning})
+ *   and the units of the same site below; output i sees its own units and S_i directly.
+ * Only unmasked weights are stored (packed per unit), so masked work is never done.
+ * Hidden activation: tanh.
  *
  * Sampling by the chain rule computes each hidden unit exactly once (as soon as all of its
  * inputs are known), so drawing a sample costs one forward pass, not N.
- *
- * Parameters live in one Float64Array (for Adam, files and checkpoints): per hidden layer l
- * the weights W_l (width x in_l, row-major) then biases b_l; then the output weights V
- * (N x width), direct weights D (N x N) and output biases c (N).
  *
  * @example
  * const net = new MadeNetwork({ spins: 16, depth: 1, width: 32, z2: true });
@@ -47,85 +76,121 @@ export class MadeNetwork {
   readonly depth: number;
   readonly width: number;
   readonly z2: boolean;
-  /** All parameters, flat. */
+  /** Graph masks (per-site units) rather than dense MADE masks. */
+  readonly graph: boolean;
+  /** The conditioning sets of graph masks (undefined for dense masks). */
+  readonly conditioning: number[][] | undefined;
+  /** All parameters, flat (only unmasked weights). */
   readonly params: Float64Array;
-  /** Degree of each hidden unit (same for every layer), ascending. */
-  readonly degrees: Int32Array;
-  /** Per hidden layer, the prefix length of each unit's inputs. */
-  readonly prefixes: Int32Array[];
-  /** Output i uses last-layer units 0..outputPrefix[i]-1. */
-  readonly outputPrefix: Int32Array;
-  /** Hidden units with degree d are unitsByDegree[d] .. unitsByDegree[d+1]-1 (d = 0..N). */
-  readonly unitsByDegree: Int32Array;
-  /** Offsets into params: weights and biases of hidden layer l, then V, D, c. */
+  /** Hidden units per layer. */
+  readonly units: number;
+  /** Ready site of each hidden unit (same for every layer), ascending. */
+  readonly ready: Int32Array;
+  /** Units with ready site r are unitsByReady[r] .. unitsByReady[r+1]-1. */
+  readonly unitsByReady: Int32Array;
+  /** Layer 0: inputs of unit k are spins inputIndex[inputStart[k] .. inputStart[k+1]). */
+  readonly inputStart: Int32Array;
+  readonly inputIndex: Int32Array;
+  /** Layers >= 1 and the output: unit / output k sees units rangeLo[k] .. rangeHi[k]-1 of the layer below. */
+  readonly rangeLo: Int32Array;
+  readonly rangeHi: Int32Array;
+  readonly outputLo: Int32Array;
+  readonly outputHi: Int32Array;
+  /** Direct connections: output i sees spins directIndex[directStart[i] .. directStart[i+1]). */
+  readonly directStart: Int32Array;
+  readonly directIndex: Int32Array;
+  /** Parameter offsets: layer l's packed weights of unit k at weightOffset[l] + unitWeight[l][k], its biases at biasOffset[l]. */
   readonly weightOffset: Int32Array;
+  readonly unitWeight: Int32Array[];
   readonly biasOffset: Int32Array;
-  readonly vOffset: number;
-  readonly dOffset: number;
+  /** Output weights of output i at outputOffset + outputWeight[i]; direct weights at directOffset + directStart[i]; biases at cOffset. */
+  readonly outputOffset: number;
+  readonly outputWeight: Int32Array;
+  readonly directOffset: number;
   readonly cOffset: number;
 
   constructor(architecture: MadeArchitecture) {
-    const { spins, depth, width, z2 } = architecture;
-    if (!Number.isInteger(spins) || spins < 1) throw invalidValue('spins', spins, 'an integer >= 1');
+    const { spins: n, depth, width, z2, conditioning } = architecture;
+    if (!Number.isInteger(n) || n < 1) throw invalidValue('spins', n, 'an integer >= 1');
     if (!Number.isInteger(depth) || depth < 0 || depth > 16) throw invalidValue('depth', depth, 'an integer from 0 to 16');
     if (!Number.isInteger(width) || width < 1 || width > 65536) throw invalidValue('width', width, 'an integer from 1 to 65536');
-    this.spins = spins;
+    this.spins = n;
     this.depth = depth;
-    this.width = depth === 0 ? 0 : width;
+    this.width = width;
     this.z2 = z2;
-    const w = this.width;
-    // Degrees 1..N-1 spread evenly over the units (a single spin has nothing to condition on: degree 1, unused).
-    this.degrees = new Int32Array(w);
-    for (let k = 0; k < w; k++) this.degrees[k] = spins < 2 ? 1 : 1 + Math.floor((k * (spins - 1)) / w);
-    this.unitsByDegree = new Int32Array(spins + 2);
-    for (let d = 0; d <= spins + 1; d++) {
-      let count = 0;
-      while (count < w && this.degrees[count] < d) count++;
-      this.unitsByDegree[d] = count;
+    this.graph = conditioning !== undefined;
+    if (conditioning) checkConditioning(conditioning, n);
+    this.conditioning = conditioning?.map((list) => [...list]);
+    const sets = conditioning ?? Array.from({ length: n }, (_, i) => Array.from({ length: i }, (_, j) => j));
+    // Hidden units and their ready sites.
+    const units = depth === 0 || n < 2 ? 0 : this.graph ? width * (n - 1) : width;
+    this.units = units;
+    this.ready = new Int32Array(units);
+    for (let k = 0; k < units; k++) this.ready[k] = this.graph ? 1 + Math.floor(k / width) : 1 + Math.floor((k * (n - 1)) / units);
+    this.unitsByReady = new Int32Array(n + 2);
+    for (let r = 0, k = 0; r <= n + 1; r++) {
+      while (k < units && this.ready[k] < r) k++;
+      this.unitsByReady[r] = k;
     }
-    this.prefixes = [];
-    for (let l = 0; l < depth; l++) {
-      const prefix = new Int32Array(w);
-      // Layer 0 sees inputs 0..d-1; deeper layers see the units below with degree <= d.
-      for (let k = 0; k < w; k++) prefix[k] = l === 0 ? this.degrees[k] : this.unitsByDegree[this.degrees[k] + 1];
-      this.prefixes.push(prefix);
+    // Layer 0 inputs: S_r (graph) or 0..r-1 (dense).
+    this.inputStart = new Int32Array(units + 1);
+    const inputs: number[] = [];
+    for (let k = 0; k < units; k++) {
+      const r = this.ready[k];
+      if (this.graph) inputs.push(...sets[r]);
+      else for (let j = 0; j < r; j++) inputs.push(j);
+      this.inputStart[k + 1] = inputs.length;
     }
-    this.outputPrefix = new Int32Array(spins);
-    for (let i = 0; i < spins; i++) this.outputPrefix[i] = w === 0 ? 0 : this.unitsByDegree[i + 1];
+    this.inputIndex = Int32Array.from(inputs);
+    // Deeper layers: the same site's block (graph) or every unit with ready <= r (dense).
+    this.rangeLo = new Int32Array(units);
+    this.rangeHi = new Int32Array(units);
+    for (let k = 0; k < units; k++) {
+      const r = this.ready[k];
+      this.rangeLo[k] = this.graph ? this.unitsByReady[r] : 0;
+      this.rangeHi[k] = this.unitsByReady[r + 1];
+    }
+    this.outputLo = new Int32Array(n);
+    this.outputHi = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      this.outputLo[i] = this.graph ? this.unitsByReady[i] : 0;
+      this.outputHi[i] = units === 0 ? 0 : this.unitsByReady[i + 1];
+    }
+    this.directStart = new Int32Array(n + 1);
+    const direct: number[] = [];
+    for (let i = 0; i < n; i++) {
+      direct.push(...sets[i]);
+      this.directStart[i + 1] = direct.length;
+    }
+    this.directIndex = Int32Array.from(direct);
+    // Parameter layout.
     this.weightOffset = new Int32Array(depth);
     this.biasOffset = new Int32Array(depth);
+    this.unitWeight = [];
     let offset = 0;
     for (let l = 0; l < depth; l++) {
+      const unitWeight = new Int32Array(units + 1);
+      for (let k = 0; k < units; k++) unitWeight[k + 1] = unitWeight[k] + (l === 0 ? this.inputStart[k + 1] - this.inputStart[k] : this.rangeHi[k] - this.rangeLo[k]);
+      this.unitWeight.push(unitWeight);
       this.weightOffset[l] = offset;
-      offset += w * (l === 0 ? spins : w);
+      offset += unitWeight[units];
       this.biasOffset[l] = offset;
-      offset += w;
+      offset += units;
     }
-    this.vOffset = offset;
-    offset += spins * w;
-    this.dOffset = offset;
-    offset += spins * spins;
+    this.outputWeight = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) this.outputWeight[i + 1] = this.outputWeight[i] + (depth === 0 ? 0 : this.outputHi[i] - this.outputLo[i]);
+    this.outputOffset = offset;
+    offset += this.outputWeight[n];
+    this.directOffset = offset;
+    offset += this.directIndex.length;
     this.cOffset = offset;
-    offset += spins;
+    offset += n;
     this.params = new Float64Array(offset);
   }
 
   /** Architecture (for files and checkpoints). */
   get architecture(): MadeArchitecture {
-    return { spins: this.spins, depth: this.depth, width: this.width, z2: this.z2 };
-  }
-
-  /** Number of parameters stored (masked weights included, always zero). */
-  get parameterCount(): number {
-    return this.params.length;
-  }
-
-  /** Number of weights the masks let through (the effective parameter count). */
-  get activeParameterCount(): number {
-    let count = this.spins + (this.spins * (this.spins - 1)) / 2;
-    for (let i = 0; i < this.spins; i++) count += this.outputPrefix[i];
-    for (const prefix of this.prefixes) for (let k = 0; k < this.width; k++) count += prefix[k] + 1;
-    return count;
+    return { spins: this.spins, depth: this.depth, width: this.width, z2: this.z2, conditioning: this.conditioning };
   }
 
   /** Index of the first sampled spin: 1 with Z2 symmetrisation (s_0 is clamped), else 0. */
@@ -133,27 +198,32 @@ export class MadeNetwork {
     return this.z2 ? 1 : 0;
   }
 
+  /** Position in `params` of the direct weight from spin j to output i, or -1 if masked. */
+  directWeightIndex(i: number, j: number): number {
+    for (let t = this.directStart[i]; t < this.directStart[i + 1]; t++) if (this.directIndex[t] === j) return this.directOffset + t;
+    return -1;
+  }
+
   /**
-   * Random initial weights: uniform in ±1/sqrt(fan-in) over each unit's unmasked inputs (the
-   * output layer scaled by 0.1, so training starts near the uniform distribution); biases zero.
+   * Random initial weights: uniform in ±1/sqrt(fan-in) for hidden units; the output layer 0.1
+   * times that, so training starts near the uniform distribution; biases zero.
    */
   initialize(rng: Rng): void {
     const p = this.params;
     p.fill(0);
-    const n = this.spins;
-    const w = this.width;
     for (let l = 0; l < this.depth; l++) {
-      const stride = l === 0 ? n : w;
-      const prefix = this.prefixes[l];
-      for (let k = 0; k < w; k++) {
-        const scale = 1 / Math.sqrt(Math.max(1, prefix[k]));
-        for (let j = 0; j < prefix[k]; j++) p[this.weightOffset[l] + k * stride + j] = scale * (2 * rng.nextDouble() - 1);
+      const unitWeight = this.unitWeight[l];
+      for (let k = 0; k < this.units; k++) {
+        const fan = unitWeight[k + 1] - unitWeight[k];
+        const scale = 1 / Math.sqrt(Math.max(1, fan));
+        for (let t = unitWeight[k]; t < unitWeight[k + 1]; t++) p[this.weightOffset[l] + t] = scale * (2 * rng.nextDouble() - 1);
       }
     }
-    for (let i = 0; i < n; i++) {
-      const scale = 0.1 / Math.sqrt(Math.max(1, this.outputPrefix[i] + i));
-      for (let k = 0; k < this.outputPrefix[i]; k++) p[this.vOffset + i * w + k] = scale * (2 * rng.nextDouble() - 1);
-      for (let j = 0; j < i; j++) p[this.dOffset + i * n + j] = scale * (2 * rng.nextDouble() - 1);
+    for (let i = 0; i < this.spins; i++) {
+      const fan = this.outputWeight[i + 1] - this.outputWeight[i] + this.directStart[i + 1] - this.directStart[i];
+      const scale = 0.1 / Math.sqrt(Math.max(1, fan));
+      for (let t = this.outputWeight[i]; t < this.outputWeight[i + 1]; t++) p[this.outputOffset + t] = scale * (2 * rng.nextDouble() - 1);
+      for (let t = this.directStart[i]; t < this.directStart[i + 1]; t++) p[this.directOffset + t] = scale * (2 * rng.nextDouble() - 1);
     }
   }
 
@@ -190,12 +260,49 @@ export class MadeNetwork {
       for (let i = 0; i < n; i++) ws.inputs[b * n + i] = sign * spins[b * n + i];
       this.pass(ws, b, null);
     }
-    ws.spins.set(spins.subarray(0, count * n));
+    if (ws.spins !== spins) ws.spins.set(spins.subarray(0, count * n));
   }
 
   private checkCount(ws: MadeWorkspace, count: number): void {
     if (ws.network !== this) throw new Error('workspace belongs to another network');
     if (!Number.isInteger(count) || count < 0 || count > ws.capacity) throw invalidValue('count', count, `an integer from 0 to ${ws.capacity} (the workspace capacity)`);
+  }
+
+  /** Compute the hidden units of every layer whose ready site is r, for sample b. */
+  private computeUnits(ws: MadeWorkspace, b: number, r: number): void {
+    const from = this.unitsByReady[r];
+    const to = this.unitsByReady[r + 1];
+    if (from === to) return;
+    const p = this.params;
+    const x = ws.inputs;
+    const xo = b * this.spins;
+    const ho = b * this.units;
+    const inputStart = this.inputStart;
+    const inputIndex = this.inputIndex;
+    for (let l = 0; l < this.depth; l++) {
+      const h = ws.hidden[l];
+      const w = this.weightOffset[l];
+      const unitWeight = this.unitWeight[l];
+      const bias = this.biasOffset[l];
+      if (l === 0) {
+        for (let k = from; k < to; k++) {
+          let z = p[bias + k];
+          let t = w + unitWeight[k];
+          const end = inputStart[k + 1];
+          for (let q = inputStart[k]; q < end; q++) z += p[t++] * x[xo + inputIndex[q]];
+          h[ho + k] = Math.tanh(z);
+        }
+      } else {
+        const below = ws.hidden[l - 1];
+        for (let k = from; k < to; k++) {
+          let z = p[bias + k];
+          let t = w + unitWeight[k];
+          const end = ho + this.rangeHi[k];
+          for (let q = ho + this.rangeLo[k]; q < end; q++) z += p[t++] * below[q];
+          h[ho + k] = Math.tanh(z);
+        }
+      }
+    }
   }
 
   /**
@@ -204,56 +311,34 @@ export class MadeNetwork {
    */
   private pass(ws: MadeWorkspace, b: number, rng: Rng | null): void {
     const n = this.spins;
-    const w = this.width;
     const p = this.params;
     const x = ws.inputs;
     const xo = b * n;
-    const hidden = ws.hidden;
-    const ho = b * w;
+    const ho = b * this.units;
     const logits = ws.logits;
     const first = this.firstFreeSpin;
-    const byDegree = this.unitsByDegree;
-    const vOffset = this.vOffset;
-    const dOffset = this.dOffset;
-    const cOffset = this.cOffset;
-    const lastLayer = this.depth - 1;
+    const last = this.depth > 0 ? ws.hidden[this.depth - 1] : null;
+    const directStart = this.directStart;
+    const directIndex = this.directIndex;
     let logq = 0;
     for (let i = 0; i < n; i++) {
-      // Logit of spin i from the last hidden layer's units of degree <= i and the inputs before i.
-      let a = p[cOffset + i];
-      if (lastLayer >= 0) {
-        const h = hidden[lastLayer];
-        const vRow = vOffset + i * w;
-        const end = this.outputPrefix[i];
-        for (let k = 0; k < end; k++) a += p[vRow + k] * h[ho + k];
+      // Units ready at site i have all their inputs (spins < i): compute them, then logit i.
+      this.computeUnits(ws, b, i);
+      let a = p[this.cOffset + i];
+      if (last !== null) {
+        let t = this.outputOffset + this.outputWeight[i];
+        const end = ho + this.outputHi[i];
+        for (let q = ho + this.outputLo[i]; q < end; q++) a += p[t++] * last[q];
       }
-      const dRow = dOffset + i * n;
-      for (let j = 0; j < i; j++) a += p[dRow + j] * x[xo + j];
+      let t = this.directOffset + directStart[i];
+      const end = directStart[i + 1];
+      for (let q = directStart[i]; q < end; q++) a += p[t++] * x[xo + directIndex[q]];
       logits[xo + i] = a;
       if (i < first) {
         x[xo + i] = 1;
       } else {
         if (rng !== null) x[xo + i] = rng.nextDouble() < sigmoidOf(a) ? 1 : -1;
         logq -= log1pExp(-x[xo + i] * a);
-      }
-      // Every hidden unit of degree i + 1 now has all its inputs: compute it, layer by layer.
-      const from = byDegree[i + 1];
-      const to = byDegree[i + 2];
-      for (let l = 0; l <= lastLayer; l++) {
-        const wOffset = this.weightOffset[l];
-        const bOffset = this.biasOffset[l];
-        const prefix = this.prefixes[l];
-        const h = hidden[l];
-        const input = l === 0 ? x : hidden[l - 1];
-        const stride = l === 0 ? n : w;
-        const io = l === 0 ? xo : ho;
-        for (let k = from; k < to; k++) {
-          let z = p[bOffset + k];
-          const row = wOffset + k * stride;
-          const end = prefix[k];
-          for (let j = 0; j < end; j++) z += p[row + j] * input[io + j];
-          h[ho + k] = Math.tanh(z);
-        }
       }
     }
     ws.logq[b] = logq - (this.z2 ? Math.LN2 : 0);
@@ -271,61 +356,64 @@ export class MadeNetwork {
 
   private backward(ws: MadeWorkspace, b: number, weight: number, grad: Float64Array): void {
     const n = this.spins;
-    const w = this.width;
     const p = this.params;
     const x = ws.inputs;
     const xo = b * n;
-    const ho = b * w;
+    const ho = b * this.units;
     const first = this.firstFreeSpin;
-    const lastLayer = this.depth - 1;
     const dh = ws.deltaHidden;
     dh.fill(0);
+    const last = this.depth > 0 ? ws.hidden[this.depth - 1] : null;
     for (let i = first; i < n; i++) {
       // d log sigmoid(x a) / d a = x sigmoid(-x a)
       const xi = x[xo + i];
       const da = weight * xi * sigmoidOf(-xi * ws.logits[xo + i]);
       grad[this.cOffset + i] += da;
-      const dRow = this.dOffset + i * n;
-      for (let j = 0; j < i; j++) grad[dRow + j] += da * x[xo + j];
-      if (lastLayer >= 0) {
-        const h = ws.hidden[lastLayer];
-        const vRow = this.vOffset + i * w;
-        const end = this.outputPrefix[i];
-        for (let k = 0; k < end; k++) {
-          grad[vRow + k] += da * h[ho + k];
-          dh[k] += p[vRow + k] * da;
+      let t = this.directOffset + this.directStart[i];
+      for (let q = this.directStart[i]; q < this.directStart[i + 1]; q++) grad[t++] += da * x[xo + this.directIndex[q]];
+      if (last !== null) {
+        t = this.outputOffset + this.outputWeight[i];
+        for (let q = this.outputLo[i]; q < this.outputHi[i]; q++) {
+          grad[t] += da * last[ho + q];
+          dh[q] += p[t++] * da;
         }
       }
     }
     const below = ws.deltaBelow;
-    for (let l = lastLayer; l >= 0; l--) {
+    for (let l = this.depth - 1; l >= 0; l--) {
       const h = ws.hidden[l];
-      const wOffset = this.weightOffset[l];
-      const bOffset = this.biasOffset[l];
-      const prefix = this.prefixes[l];
-      const input = l === 0 ? x : ws.hidden[l - 1];
-      const stride = l === 0 ? n : w;
-      const io = l === 0 ? xo : ho;
+      const w = this.weightOffset[l];
+      const unitWeight = this.unitWeight[l];
+      const bias = this.biasOffset[l];
       if (l > 0) below.fill(0);
-      for (let k = 0; k < w; k++) {
+      const input = l > 0 ? ws.hidden[l - 1] : x;
+      for (let k = 0; k < this.units; k++) {
         const hk = h[ho + k];
         const dz = dh[k] * (1 - hk * hk);
         if (dz === 0) continue;
-        grad[bOffset + k] += dz;
-        const row = wOffset + k * stride;
-        const end = prefix[k];
+        grad[bias + k] += dz;
+        let t = w + unitWeight[k];
         if (l > 0) {
-          for (let j = 0; j < end; j++) {
-            grad[row + j] += dz * input[io + j];
-            below[j] += p[row + j] * dz;
+          for (let q = this.rangeLo[k]; q < this.rangeHi[k]; q++) {
+            grad[t] += dz * input[ho + q];
+            below[q] += p[t++] * dz;
           }
         } else {
-          for (let j = 0; j < end; j++) grad[row + j] += dz * input[io + j];
+          for (let q = this.inputStart[k]; q < this.inputStart[k + 1]; q++) grad[t++] += dz * x[xo + this.inputIndex[q]];
         }
       }
       if (l > 0) dh.set(below);
     }
   }
+}
+
+function checkConditioning(conditioning: number[][], n: number): void {
+  if (!Array.isArray(conditioning) || conditioning.length !== n) throw invalidValue('conditioning', `${conditioning?.length} lists`, `${n} (one per spin)`);
+  conditioning.forEach((list, i) => {
+    list.forEach((j, t) => {
+      if (!Number.isInteger(j) || j < 0 || j >= i || (t > 0 && j <= list[t - 1])) throw invalidValue(`conditioning[${i}][${t}]`, j, `ascending spin indices below ${i}`);
+    });
+  });
 }
 
 function sigmoidOf(x: number): number {
@@ -340,7 +428,7 @@ export class MadeWorkspace {
   readonly spins: Int8Array;
   /** The network's inputs (count x N, ±1 as doubles; s_0 s under Z2). */
   readonly inputs: Float64Array;
-  /** Activations of each hidden layer (count x width). */
+  /** Activations of each hidden layer (count x units). */
   readonly hidden: Float64Array[];
   /** Output logits a_i (count x N). */
   readonly logits: Float64Array;
@@ -357,10 +445,10 @@ export class MadeWorkspace {
     const n = network.spins;
     this.spins = new Int8Array(capacity * n);
     this.inputs = new Float64Array(capacity * n);
-    this.hidden = Array.from({ length: network.depth }, () => new Float64Array(capacity * network.width));
+    this.hidden = Array.from({ length: network.depth }, () => new Float64Array(capacity * network.units));
     this.logits = new Float64Array(capacity * n);
     this.logq = new Float64Array(capacity);
-    this.deltaHidden = new Float64Array(network.width);
-    this.deltaBelow = new Float64Array(network.width);
+    this.deltaHidden = new Float64Array(network.units);
+    this.deltaBelow = new Float64Array(network.units);
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GibbsError, describeValue } from '../core/errors.js';
 import type { IsingModel } from '../models/ising.js';
 import { zodToGibbsError } from '../models/zod-errors.js';
-import type { AutoregressiveCheckpoint, AutoregressiveSettings } from './autoregressive.js';
+import { type AutoregressiveCheckpoint, type AutoregressiveSettings, networkFor } from './autoregressive.js';
 import { MadeNetwork } from './made.js';
 
 /** The `format` tag of network and checkpoint files. */
@@ -86,8 +86,9 @@ export function modelFingerprint(model: IsingModel): string {
 const architectureSchema = z.strictObject({
   spins: z.number().int().min(1),
   depth: z.number().int().min(0).max(16),
-  width: z.number().int().min(0).max(65536),
+  width: z.number().int().min(1).max(65536),
   z2: z.boolean(),
+  conditioning: z.array(z.array(z.number().int().min(0))).optional(),
 });
 
 const networkSchema = z.strictObject({
@@ -105,6 +106,7 @@ const settingsSchema = z.strictObject({
   depth: z.number().int().min(0).max(16),
   width: z.number().int().min(1).max(65536),
   z2: z.boolean(),
+  masks: z.enum(['dense', 'graph']),
   steps: z.number().int().min(0),
   batch: z.number().int().min(2),
   lr: z.number().positive(),
@@ -167,7 +169,13 @@ export function decodeNetwork(text: string, source = 'network', model?: IsingMod
   const file = validate(networkSchema, text, source, NETWORK_FORMAT);
   const architecture = file.architecture;
   if (model && architecture.spins !== model.size) throw new GibbsError(`${source}: network has ${architecture.spins} spins, but the model has ${model.size}`, 'architecture.spins');
-  const network = new MadeNetwork({ ...architecture, width: architecture.depth === 0 ? 1 : architecture.width });
+  let network: MadeNetwork;
+  try {
+    network = new MadeNetwork(architecture);
+  } catch (error) {
+    if (error instanceof GibbsError) throw new GibbsError(`${source}: architecture.${error.message}`, error.field);
+    throw error;
+  }
   network.params.set(decodeFloat64(file.parameters, network.params.length, `${source}: parameters`));
   const sameModel = model !== undefined && file.model?.fingerprint === modelFingerprint(model);
   return { network, beta: file.beta, sameModel };
@@ -194,7 +202,7 @@ export function decodeCheckpoint(text: string, source: string, model: IsingModel
     throw new GibbsError(`${source}: checkpoint was written for another model ("${file.model.description}"); use a new --checkpoint file or the same model`, 'checkpoint');
   }
   const settings = file.settings as AutoregressiveSettings;
-  const size = new MadeNetwork({ spins: model.size, depth: settings.depth, width: settings.width, z2: settings.z2 }).params.length;
+  const size = networkFor(model, settings).params.length;
   return {
     settings,
     step: file.step,
