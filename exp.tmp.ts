@@ -1,10 +1,10 @@
 import { squareModel } from './src/models/index.js';
 import { AutoregressiveTrainer } from './src/variational/index.js';
 import { readFileSync } from 'node:fs';
-const [T, depth, width, batch, steps, lr, anneal, decay] = process.argv.slice(2).map(Number);
+const [T, depth, width, batch, steps, lr, anneal, decay] = process.argv.slice(2, 10).map(Number); const masks = (process.argv[10] ?? "graph") as "graph" | "dense";
 const fx = JSON.parse(readFileSync('test/variational/fixtures/kaufman-torus.json', 'utf8')).points.find((p: any) => Math.abs(p.temperature - T) < 1e-3);
 const model = squareModel(16, 16, { coupling: -1 });
-const tr = new AutoregressiveTrainer(model, { temperature: T, depth, width, batch, steps, lr, anneal, decay });
+const tr = new AutoregressiveTrainer(model, { temperature: T, depth, width, batch, steps, lr, anneal, decay, masks });
 const t0 = Date.now();
 while (!tr.done) {
   const info = tr.trainStep();

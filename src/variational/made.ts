@@ -236,17 +236,12 @@ export class MadeNetwork {
    * Draw `count` samples by the chain rule into ws.spins (and ws.inputs, ws.hidden, ws.logits,
    * ws.logq), computing every hidden unit once, as soon as its inputs are known. With Z2 the
    * network's configuration has s_0 = +1 and the returned spins are multiplied by a random sign;
-   * ws.logq is log q(s) of the returned spins either way.
+   * ws.logq is log q(s) of the returned spins either way. Each sample uses the rng in the same
+   * order whatever the batch size (N draws, then the sign), so results do not depend on batching.
    */
   sampleBatch(ws: MadeWorkspace, count: number, rng: Rng): void {
     this.checkCount(ws, count);
-    const n = this.spins;
-    for (let b = 0; b < count; b++) {
-      this.pass(ws, b, rng);
-      // The returned spins: the network's configuration, times a random global sign under Z2.
-      const sign = this.z2 && rng.nextDouble() < 0.5 ? -1 : 1;
-      for (let i = 0; i < n; i++) ws.spins[b * n + i] = sign * ws.inputs[b * n + i];
-    }
+    for (let b = 0; b < count; b += LANES) this.pass(ws, b, Math.min(LANES, count - b), rng);
   }
 
   /** Forward pass: log q(s) for given spins (count x N, ±1) into ws.logq; keeps activations for backward. */
@@ -258,9 +253,9 @@ export class MadeNetwork {
       // The network sees s_0 s (s'_0 = +1) under Z2.
       const sign = this.z2 ? spins[b * n] : 1;
       for (let i = 0; i < n; i++) ws.inputs[b * n + i] = sign * spins[b * n + i];
-      this.pass(ws, b, null);
     }
     if (ws.spins !== spins) ws.spins.set(spins.subarray(0, count * n));
+    for (let b = 0; b < count; b += LANES) this.pass(ws, b, Math.min(LANES, count - b), null);
   }
 
   private checkCount(ws: MadeWorkspace, count: number): void {
@@ -268,80 +263,150 @@ export class MadeNetwork {
     if (!Number.isInteger(count) || count < 0 || count > ws.capacity) throw invalidValue('count', count, `an integer from 0 to ${ws.capacity} (the workspace capacity)`);
   }
 
-  /** Compute the hidden units of every layer whose ready site is r, for sample b. */
+  /**
+   * The hidden units of every layer whose ready site is r, for the 4 samples b..b+3 at once: each
+   * weight is loaded once for four samples (the workspace is padded to a multiple of 4 rows, so
+   * idle lanes compute on scratch rows).
+   */
   private computeUnits(ws: MadeWorkspace, b: number, r: number): void {
     const from = this.unitsByReady[r];
     const to = this.unitsByReady[r + 1];
     if (from === to) return;
     const p = this.params;
     const x = ws.inputs;
-    const xo = b * this.spins;
-    const ho = b * this.units;
+    const n = this.spins;
+    const units = this.units;
+    const x0 = b * n;
+    const x1 = x0 + n;
+    const x2 = x1 + n;
+    const x3 = x2 + n;
+    const h0 = b * units;
+    const h1 = h0 + units;
+    const h2 = h1 + units;
+    const h3 = h2 + units;
     const inputStart = this.inputStart;
     const inputIndex = this.inputIndex;
+    const rangeLo = this.rangeLo;
+    const rangeHi = this.rangeHi;
     for (let l = 0; l < this.depth; l++) {
       const h = ws.hidden[l];
       const w = this.weightOffset[l];
       const unitWeight = this.unitWeight[l];
       const bias = this.biasOffset[l];
-      if (l === 0) {
-        for (let k = from; k < to; k++) {
-          let z = p[bias + k];
-          let t = w + unitWeight[k];
+      const below = l === 0 ? x : ws.hidden[l - 1];
+      for (let k = from; k < to; k++) {
+        const c = p[bias + k];
+        let z0 = c;
+        let z1 = c;
+        let z2 = c;
+        let z3 = c;
+        let t = w + unitWeight[k];
+        if (l === 0) {
           const end = inputStart[k + 1];
-          for (let q = inputStart[k]; q < end; q++) z += p[t++] * x[xo + inputIndex[q]];
-          h[ho + k] = Math.tanh(z);
+          for (let q = inputStart[k]; q < end; q++) {
+            const v = p[t++];
+            const j = inputIndex[q];
+            z0 += v * below[x0 + j];
+            z1 += v * below[x1 + j];
+            z2 += v * below[x2 + j];
+            z3 += v * below[x3 + j];
+          }
+        } else {
+          const end = rangeHi[k];
+          for (let q = rangeLo[k]; q < end; q++) {
+            const v = p[t++];
+            z0 += v * below[h0 + q];
+            z1 += v * below[h1 + q];
+            z2 += v * below[h2 + q];
+            z3 += v * below[h3 + q];
+          }
         }
-      } else {
-        const below = ws.hidden[l - 1];
-        for (let k = from; k < to; k++) {
-          let z = p[bias + k];
-          let t = w + unitWeight[k];
-          const end = ho + this.rangeHi[k];
-          for (let q = ho + this.rangeLo[k]; q < end; q++) z += p[t++] * below[q];
-          h[ho + k] = Math.tanh(z);
-        }
+        h[h0 + k] = Math.tanh(z0);
+        h[h1 + k] = Math.tanh(z1);
+        h[h2 + k] = Math.tanh(z2);
+        h[h3 + k] = Math.tanh(z3);
       }
     }
   }
 
   /**
-   * One sample through the network, site by site. With an rng, each spin is drawn from its
-   * conditional as soon as its logit is known; without, ws.inputs already holds the spins.
+   * `lanes` (1..4) samples b.. through the network together, site by site. With an rng, each spin
+   * is drawn from its conditional as soon as its logit is known; without, ws.inputs holds the spins.
    */
-  private pass(ws: MadeWorkspace, b: number, rng: Rng | null): void {
+  private pass(ws: MadeWorkspace, b: number, lanes: number, rng: Rng | null): void {
     const n = this.spins;
     const p = this.params;
     const x = ws.inputs;
-    const xo = b * n;
-    const ho = b * this.units;
+    const units = this.units;
     const logits = ws.logits;
     const first = this.firstFreeSpin;
-    const last = this.depth > 0 ? ws.hidden[this.depth - 1] : null;
+    const last = this.depth > 0 ? ws.hidden[this.depth - 1] : ws.inputs;
+    const hasHidden = this.depth > 0;
     const directStart = this.directStart;
     const directIndex = this.directIndex;
-    let logq = 0;
+    const cOffset = this.cOffset;
+    const outputOffset = this.outputOffset;
+    const directOffset = this.directOffset;
+    const x0 = b * n;
+    const h0 = b * units;
+    const logq = ws.laneLogq;
+    logq.fill(0);
+    if (rng === null) for (let lane = lanes; lane < LANES; lane++) x.fill(1, x0 + lane * n, x0 + (lane + 1) * n);
     for (let i = 0; i < n; i++) {
       // Units ready at site i have all their inputs (spins < i): compute them, then logit i.
       this.computeUnits(ws, b, i);
-      let a = p[this.cOffset + i];
-      if (last !== null) {
-        let t = this.outputOffset + this.outputWeight[i];
-        const end = ho + this.outputHi[i];
-        for (let q = ho + this.outputLo[i]; q < end; q++) a += p[t++] * last[q];
+      const c = p[cOffset + i];
+      let a0 = c;
+      let a1 = c;
+      let a2 = c;
+      let a3 = c;
+      if (hasHidden) {
+        let t = outputOffset + this.outputWeight[i];
+        const end = this.outputHi[i];
+        for (let q = this.outputLo[i]; q < end; q++) {
+          const v = p[t++];
+          a0 += v * last[h0 + q];
+          a1 += v * last[h0 + units + q];
+          a2 += v * last[h0 + 2 * units + q];
+          a3 += v * last[h0 + 3 * units + q];
+        }
       }
-      let t = this.directOffset + directStart[i];
+      let t = directOffset + directStart[i];
       const end = directStart[i + 1];
-      for (let q = directStart[i]; q < end; q++) a += p[t++] * x[xo + directIndex[q]];
-      logits[xo + i] = a;
-      if (i < first) {
-        x[xo + i] = 1;
-      } else {
-        if (rng !== null) x[xo + i] = rng.nextDouble() < sigmoidOf(a) ? 1 : -1;
-        logq -= log1pExp(-x[xo + i] * a);
+      for (let q = directStart[i]; q < end; q++) {
+        const v = p[t++];
+        const j = x0 + directIndex[q];
+        a0 += v * x[j];
+        a1 += v * x[j + n];
+        a2 += v * x[j + 2 * n];
+        a3 += v * x[j + 3 * n];
+      }
+      logits[x0 + i] = a0;
+      logits[x0 + n + i] = a1;
+      logits[x0 + 2 * n + i] = a2;
+      logits[x0 + 3 * n + i] = a3;
+      for (let lane = 0; lane < LANES; lane++) {
+        const at = x0 + lane * n + i;
+        if (i < first) {
+          x[at] = 1;
+        } else if (lane < lanes) {
+          const a = logits[at];
+          if (rng !== null) x[at] = rng.nextDouble() < sigmoidOf(a) ? 1 : -1;
+          logq[lane] -= log1pExp(-x[at] * a);
+        } else if (rng !== null) {
+          x[at] = 1; // idle lane: no random draws
+        }
       }
     }
-    ws.logq[b] = logq - (this.z2 ? Math.LN2 : 0);
+    for (let lane = 0; lane < lanes; lane++) {
+      ws.logq[b + lane] = logq[lane] - (this.z2 ? Math.LN2 : 0);
+      if (rng !== null) {
+        // The returned spins: the network's configuration, times a random global sign under Z2.
+        const sign = this.z2 && rng.nextDouble() < 0.5 ? -1 : 1;
+        const row = (b + lane) * n;
+        for (let s = 0; s < n; s++) ws.spins[row + s] = sign * x[row + s];
+      }
+    }
   }
 
   /**
@@ -351,35 +416,66 @@ export class MadeNetwork {
   accumulateGradient(ws: MadeWorkspace, weights: Float64Array, count: number, grad: Float64Array): void {
     this.checkCount(ws, count);
     if (grad.length !== this.params.length) throw invalidValue('grad', `${grad.length} values`, `${this.params.length} (one per parameter)`);
-    for (let b = 0; b < count; b++) if (weights[b] !== 0) this.backward(ws, b, weights[b], grad);
+    const g = ws.laneWeight;
+    for (let b = 0; b < count; b += LANES) {
+      for (let lane = 0; lane < LANES; lane++) g[lane] = b + lane < count ? weights[b + lane] : 0;
+      this.backward(ws, b, grad);
+    }
   }
 
-  private backward(ws: MadeWorkspace, b: number, weight: number, grad: Float64Array): void {
+  /** Backward for the 4 samples b..b+3 (weights in ws.laneWeight; idle lanes weigh 0). */
+  private backward(ws: MadeWorkspace, b: number, grad: Float64Array): void {
     const n = this.spins;
+    const units = this.units;
     const p = this.params;
     const x = ws.inputs;
-    const xo = b * n;
-    const ho = b * this.units;
+    const logits = ws.logits;
+    const x0 = b * n;
+    const h0 = b * units;
     const first = this.firstFreeSpin;
+    const g = ws.laneWeight;
+    // dh holds d/d(hidden) for the 4 lanes: lane j at j*units.
     const dh = ws.deltaHidden;
     dh.fill(0);
-    const last = this.depth > 0 ? ws.hidden[this.depth - 1] : null;
+    const last = this.depth > 0 ? ws.hidden[this.depth - 1] : ws.inputs;
+    const hasHidden = this.depth > 0;
+    const directStart = this.directStart;
+    const directIndex = this.directIndex;
     for (let i = first; i < n; i++) {
       // d log sigmoid(x a) / d a = x sigmoid(-x a)
-      const xi = x[xo + i];
-      const da = weight * xi * sigmoidOf(-xi * ws.logits[xo + i]);
-      grad[this.cOffset + i] += da;
-      let t = this.directOffset + this.directStart[i];
-      for (let q = this.directStart[i]; q < this.directStart[i + 1]; q++) grad[t++] += da * x[xo + this.directIndex[q]];
-      if (last !== null) {
+      const s0 = x[x0 + i];
+      const s1 = x[x0 + n + i];
+      const s2 = x[x0 + 2 * n + i];
+      const s3 = x[x0 + 3 * n + i];
+      const d0 = g[0] * s0 * sigmoidOf(-s0 * logits[x0 + i]);
+      const d1 = g[1] * s1 * sigmoidOf(-s1 * logits[x0 + n + i]);
+      const d2 = g[2] * s2 * sigmoidOf(-s2 * logits[x0 + 2 * n + i]);
+      const d3 = g[3] * s3 * sigmoidOf(-s3 * logits[x0 + 3 * n + i]);
+      grad[this.cOffset + i] += d0 + d1 + d2 + d3;
+      let t = this.directOffset + directStart[i];
+      const end = directStart[i + 1];
+      for (let q = directStart[i]; q < end; q++) {
+        const j = x0 + directIndex[q];
+        grad[t++] += d0 * x[j] + d1 * x[j + n] + d2 * x[j + 2 * n] + d3 * x[j + 3 * n];
+      }
+      if (hasHidden) {
         t = this.outputOffset + this.outputWeight[i];
-        for (let q = this.outputLo[i]; q < this.outputHi[i]; q++) {
-          grad[t] += da * last[ho + q];
-          dh[q] += p[t++] * da;
+        const hi = this.outputHi[i];
+        for (let q = this.outputLo[i]; q < hi; q++) {
+          const v = p[t];
+          grad[t++] += d0 * last[h0 + q] + d1 * last[h0 + units + q] + d2 * last[h0 + 2 * units + q] + d3 * last[h0 + 3 * units + q];
+          dh[q] += v * d0;
+          dh[units + q] += v * d1;
+          dh[2 * units + q] += v * d2;
+          dh[3 * units + q] += v * d3;
         }
       }
     }
     const below = ws.deltaBelow;
+    const inputStart = this.inputStart;
+    const inputIndex = this.inputIndex;
+    const rangeLo = this.rangeLo;
+    const rangeHi = this.rangeHi;
     for (let l = this.depth - 1; l >= 0; l--) {
       const h = ws.hidden[l];
       const w = this.weightOffset[l];
@@ -387,19 +483,34 @@ export class MadeNetwork {
       const bias = this.biasOffset[l];
       if (l > 0) below.fill(0);
       const input = l > 0 ? ws.hidden[l - 1] : x;
-      for (let k = 0; k < this.units; k++) {
-        const hk = h[ho + k];
-        const dz = dh[k] * (1 - hk * hk);
-        if (dz === 0) continue;
-        grad[bias + k] += dz;
+      for (let k = 0; k < units; k++) {
+        const y0 = h[h0 + k];
+        const y1 = h[h0 + units + k];
+        const y2 = h[h0 + 2 * units + k];
+        const y3 = h[h0 + 3 * units + k];
+        const z0 = dh[k] * (1 - y0 * y0);
+        const z1 = dh[units + k] * (1 - y1 * y1);
+        const z2 = dh[2 * units + k] * (1 - y2 * y2);
+        const z3 = dh[3 * units + k] * (1 - y3 * y3);
+        if (z0 === 0 && z1 === 0 && z2 === 0 && z3 === 0) continue;
+        grad[bias + k] += z0 + z1 + z2 + z3;
         let t = w + unitWeight[k];
         if (l > 0) {
-          for (let q = this.rangeLo[k]; q < this.rangeHi[k]; q++) {
-            grad[t] += dz * input[ho + q];
-            below[q] += p[t++] * dz;
+          const hi = rangeHi[k];
+          for (let q = rangeLo[k]; q < hi; q++) {
+            const v = p[t];
+            grad[t++] += z0 * input[h0 + q] + z1 * input[h0 + units + q] + z2 * input[h0 + 2 * units + q] + z3 * input[h0 + 3 * units + q];
+            below[q] += v * z0;
+            below[units + q] += v * z1;
+            below[2 * units + q] += v * z2;
+            below[3 * units + q] += v * z3;
           }
         } else {
-          for (let q = this.inputStart[k]; q < this.inputStart[k + 1]; q++) grad[t++] += dz * x[xo + this.inputIndex[q]];
+          const end = inputStart[k + 1];
+          for (let q = inputStart[k]; q < end; q++) {
+            const j = x0 + inputIndex[q];
+            grad[t++] += z0 * x[j] + z1 * x[j + n] + z2 * x[j + 2 * n] + z3 * x[j + 3 * n];
+          }
         }
       }
       if (l > 0) dh.set(below);
@@ -415,6 +526,9 @@ function checkConditioning(conditioning: number[][], n: number): void {
     });
   });
 }
+
+/** Samples processed together by the kernels (each weight load serves all of them). */
+const LANES = 4;
 
 function sigmoidOf(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : 1 - 1 / (1 + Math.exp(x));
@@ -434,21 +548,26 @@ export class MadeWorkspace {
   readonly logits: Float64Array;
   /** log q(s) of each sample. */
   readonly logq: Float64Array;
-  /** Backward scratch: d/d hidden for the current layer and the one below. */
+  /** Backward scratch: d/d hidden for the current layer and the one below (4 lanes). */
   readonly deltaHidden: Float64Array;
   readonly deltaBelow: Float64Array;
+  /** Per-lane scratch: log q being summed, and gradient weights. */
+  readonly laneLogq = new Float64Array(LANES);
+  readonly laneWeight = new Float64Array(LANES);
 
   constructor(network: MadeNetwork, capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw invalidValue('capacity', capacity, 'an integer >= 1');
     this.network = network;
     this.capacity = capacity;
     const n = network.spins;
-    this.spins = new Int8Array(capacity * n);
-    this.inputs = new Float64Array(capacity * n);
-    this.hidden = Array.from({ length: network.depth }, () => new Float64Array(capacity * network.units));
-    this.logits = new Float64Array(capacity * n);
-    this.logq = new Float64Array(capacity);
-    this.deltaHidden = new Float64Array(network.units);
-    this.deltaBelow = new Float64Array(network.units);
+    // Rows padded to a multiple of LANES: the kernels run 4 samples at a time.
+    const rows = Math.ceil(capacity / LANES) * LANES;
+    this.spins = new Int8Array(rows * n);
+    this.inputs = new Float64Array(rows * n);
+    this.hidden = Array.from({ length: network.depth }, () => new Float64Array(rows * network.units));
+    this.logits = new Float64Array(rows * n);
+    this.logq = new Float64Array(rows);
+    this.deltaHidden = new Float64Array(LANES * network.units);
+    this.deltaBelow = new Float64Array(LANES * network.units);
   }
 }

@@ -1,0 +1,14 @@
+import { Rng } from './src/core/index.js';
+import { MadeNetwork } from './src/variational/index.js';
+const [N, depth, width, batch] = process.argv.slice(2).map(Number);
+const net = new MadeNetwork({ spins: N, depth, width, z2: false });
+net.initialize(Rng.fromSeed(1));
+const ws = net.workspace(batch);
+const rng = Rng.fromSeed(2);
+const spins = Int8Array.from({ length: batch * N }, () => (rng.nextDouble() < 0.5 ? 1 : -1));
+const w = Float64Array.from({ length: batch }, () => rng.normal());
+const grad = new Float64Array(net.params.length);
+const best = (fn: () => void, reps = 5) => { fn(); let b = Infinity; for (let r = 0; r < reps; r++) { const t = performance.now(); fn(); b = Math.min(b, performance.now() - t); } return b / 1000; };
+const fb = best(() => { grad.fill(0); net.logProbability(ws, spins, batch); net.accumulateGradient(ws, w, batch, grad); });
+const sb = best(() => { grad.fill(0); net.sampleBatch(ws, batch, rng); net.accumulateGradient(ws, w, batch, grad); });
+console.log(JSON.stringify({ fwdbwd: batch / fb, train: batch / sb }));
