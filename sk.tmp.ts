@@ -1,0 +1,10 @@
+import { sherringtonKirkpatrickModel } from './src/models/index.js';
+import { enumerate } from './src/exact/index.js';
+import { autoregressive } from './src/variational/index.js';
+const [beta, depth, width, batch, steps, lr, anneal] = process.argv.slice(2).map(Number);
+const model = sherringtonKirkpatrickModel(20, { seed: 1 });
+const ex = enumerate(model, { beta, correlations: false });
+const t0 = Date.now();
+const r = autoregressive(model, { beta, depth, width, batch, steps, lr, anneal, samples: 50000 });
+const rel = (f: number) => (f - ex.freeEnergy) / Math.abs(ex.freeEnergy);
+console.log(beta, (Date.now() - t0) / 1000, 's Fq rel', rel(r.freeEnergy).toExponential(2), '+-', (r.freeEnergyError / Math.abs(ex.freeEnergy)).toExponential(2), 'IS rel', rel(r.freeEnergyImportance.mean).toExponential(2), '+-', (r.freeEnergyImportance.error / Math.abs(ex.freeEnergy)).toExponential(2), 'ess', Math.round(r.ess));
