@@ -7,3 +7,5 @@ export * from './bethe.js';
 export * from './adam.js';
 export * from './made.js';
 export * from './autoregressive.js';
+export * from './neural-sampler.js';
+export * from './network-file.js';

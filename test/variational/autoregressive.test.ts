@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { estimateSeries } from '../../src/core/estimate.js';
 import { Rng } from '../../src/core/rng.js';
 import { enumerate } from '../../src/exact/enumerate.js';
 import { sherringtonKirkpatrickModel } from '../../src/models/disorder.js';
 import { squareModel } from '../../src/models/lattices.js';
 import { AutoregressiveTrainer, autoregressive, estimateAutoregressive, importanceLogZ } from '../../src/variational/autoregressive.js';
 import { MadeNetwork } from '../../src/variational/made.js';
+import { initNeuralSampler, neuralSweep } from '../../src/variational/neural-sampler.js';
 import { decodeCheckpoint, decodeNetwork, encodeCheckpoint, encodeNetwork } from '../../src/variational/network-file.js';
 
 describe('autoregressive variational network (VAN)', () => {
@@ -90,5 +92,39 @@ describe('autoregressive variational network (VAN)', () => {
     expect(() => new AutoregressiveTrainer(model, { beta: 1, batch: 1 })).toThrow(/batch: got 1/);
     expect(() => new AutoregressiveTrainer(model, { beta: 1, anneal: 1 })).toThrow(/anneal: got 1/);
     expect(() => new AutoregressiveTrainer(model, {})).toThrow(/temperature/);
+  });
+});
+
+describe('the network as a sampler (independence Metropolis–Hastings)', () => {
+  const model = squareModel(3, 4, { coupling: -1 });
+  const exact = enumerate(model, { temperature: 2.2, correlations: false });
+  // A barely trained network: q is far from p, so only the accept/reject step makes the chain exact.
+  const network = new AutoregressiveTrainer(model, { temperature: 2.2, steps: 5, batch: 32, width: 2, init: 'random', seed: 3 }).network;
+
+  function chainEnergies(accept: 'metropolis' | 'always'): Float64Array {
+    const rng = Rng.fromSeed(17);
+    const state = initNeuralSampler(model, network, { temperature: 2.2 }, rng);
+    const energies = new Float64Array(40_000);
+    for (let t = 0; t < energies.length; t++) {
+      if (accept === 'metropolis') neuralSweep(state, rng);
+      else {
+        // Broken kernel: take every proposal (samples q, not p).
+        state.cursor = state.cursor >= state.buffer.capacity ? (network.sampleBatch(state.buffer, state.buffer.capacity, rng), 0) : state.cursor;
+        const b = state.cursor++;
+        state.energy = model.energy(state.buffer.spins.subarray(b * 12, (b + 1) * 12));
+      }
+      energies[t] = state.energy;
+    }
+    return energies;
+  }
+
+  it('samples the Boltzmann distribution: <E> within 4 error bars of exact', () => {
+    const e = estimateSeries(chainEnergies('metropolis'));
+    expect(Math.abs(e.mean - exact.energy)).toBeLessThan(4 * e.error);
+  });
+
+  it('the same check detects a kernel that accepts every proposal', () => {
+    const e = estimateSeries(chainEnergies('always'));
+    expect(Math.abs(e.mean - exact.energy)).toBeGreaterThan(4 * e.error);
   });
 });

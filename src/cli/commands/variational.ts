@@ -35,6 +35,7 @@ export interface VariationalCliOptions {
   samples?: string;
   seed?: string;
   z2?: boolean;
+  masks?: string;
   save?: string;
   load?: string;
   checkpoint?: string;
@@ -71,12 +72,13 @@ export function autoregressiveCliOptions(options: VariationalCliOptions): Autore
     samples: int('--samples', options.samples, 2, 1e8),
     seed: int('--seed', options.seed, 0, Number.MAX_SAFE_INTEGER),
     z2: options.z2,
+    masks: options.masks === undefined ? undefined : parseChoice('--masks', options.masks, ['dense', 'graph'] as const),
   };
 }
 
 /** Check flags that only make sense with some methods or a single temperature. */
 function checkFlags(method: VariationalMethod, options: VariationalCliOptions, points: TemperaturePoint[]): void {
-  const networkFlags = ['save', 'load', 'checkpoint', 'resume', 'depth', 'width', 'steps', 'batch', 'lr', 'anneal', 'samples', 'z2'] as const;
+  const networkFlags = ['save', 'load', 'checkpoint', 'resume', 'depth', 'width', 'masks', 'steps', 'batch', 'lr', 'anneal', 'samples', 'z2'] as const;
   const fixedFlags = ['damping', 'tolerance', 'maxIterations', 'starts'] as const;
   const dashed = (flag: string) => `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   const misplaced = method === 'autoregressive' ? fixedFlags.find((f) => options[f] !== undefined) : networkFlags.find((f) => options[f] !== undefined);
@@ -211,7 +213,8 @@ export function registerVariational(program: Command): void {
     .option('--max-iterations <n>', 'mean field / TAP / Bethe: sweeps per start (default 10000)')
     .option('--starts <n>', 'mean field / TAP / Bethe: random starts besides all up and all down (default 1)')
     .option('--depth <n>', 'autoregressive: hidden layers (default 1)')
-    .option('--width <n>', 'autoregressive: units per hidden layer (default max(8, 2N))')
+    .option('--width <n>', 'autoregressive: hidden units per layer (dense) or per site and layer (graph); default max(8, 2N) dense, 4 graph')
+    .option('--masks <kind>', 'autoregressive: graph (each conditional sees only the spins separating past from future; default for sparse models) or dense (MADE)')
     .option('--steps <n>', 'autoregressive: training steps (default 1000; 0 with --load)')
     .option('--batch <n>', 'autoregressive: samples per step (default 500)')
     .option('--lr <x>', 'autoregressive: Adam learning rate (default 1e-3)')
