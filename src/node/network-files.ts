@@ -23,12 +23,12 @@ export function loadNetwork(path: string, model: IsingModel): { network: MadeNet
 }
 
 /** Save a training checkpoint atomically. */
-export function saveCheckpoint(path: string, checkpoint: AutoregressiveCheckpoint, model: IsingModel): void {
+export function saveTrainingCheckpoint(path: string, checkpoint: AutoregressiveCheckpoint, model: IsingModel): void {
   writeFileAtomic(path, encodeCheckpoint(checkpoint, model));
 }
 
 /** Load a training checkpoint written for `model`. */
-export function loadCheckpoint(path: string, model: IsingModel): AutoregressiveCheckpoint {
+export function loadTrainingCheckpoint(path: string, model: IsingModel): AutoregressiveCheckpoint {
   return decodeCheckpoint(readText(path, 'checkpoint'), path, model);
 }
 
@@ -57,7 +57,7 @@ export async function runTraining(trainer: AutoregressiveTrainer, options: Train
   const every = (options.checkpointSeconds ?? 30) * 1000;
   let lastSave = Date.now();
   const save = () => {
-    if (options.checkpoint) saveCheckpoint(options.checkpoint, trainer.checkpoint(), trainer.model);
+    if (options.checkpoint) saveTrainingCheckpoint(options.checkpoint, trainer.checkpoint(), trainer.model);
     lastSave = Date.now();
   };
   try {

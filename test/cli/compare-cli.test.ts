@@ -15,10 +15,11 @@ describe('gibbs compare', () => {
     const r = runCli(['compare', torus, '-T', '2.5', '--steps', '30', '--batch', '32', '--samples', '2000', '--json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Array<{ method: string; kind: string; freeEnergy: number; errorVsExact: number; seconds: number }>;
-    expect(rows.map((row) => row.method)).toEqual(['exact (enumeration)', 'mean-field', 'tap', 'bethe', 'autoregressive F_q', 'autoregressive IS']);
+    expect(rows.map((row) => row.method)).toEqual(['exact (enumeration)', 'monte-carlo (thermodynamic integration)', 'mean-field', 'tap', 'bethe', 'autoregressive F_q', 'autoregressive IS']);
     expect(rows[0].kind).toBe('exact');
     expect(rows[0].errorVsExact).toBe(0);
-    const mf = rows[1];
+    const mf = rows[2];
+    expect(rows[1].kind).toBe('estimate');
     expect(mf.kind).toBe('upper bound');
     expect(mf.errorVsExact).toBeGreaterThan(0);
     for (const row of rows) expect(row.seconds).toBeGreaterThanOrEqual(0);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { GibbsError } from '../../core/errors.js';
 import type { IsingModel } from '../../models/ising.js';
-import { loadCheckpoint, loadNetwork, runTraining, saveNetwork } from '../../node/network-files.js';
+import { loadTrainingCheckpoint, loadNetwork, runTraining, saveNetwork } from '../../node/network-files.js';
 import { type AutoregressiveOptions, type AutoregressiveResult, AutoregressiveTrainer } from '../../variational/autoregressive.js';
 import { bethe } from '../../variational/bethe.js';
 import type { MadeNetwork } from '../../variational/made.js';
@@ -94,7 +94,7 @@ async function runAutoregressive(model: IsingModel, point: TemperaturePoint, opt
   const settings = { ...cli, temperature: point.temperature };
   let trainer: AutoregressiveTrainer;
   if (options.resume && options.checkpoint && existsSync(options.checkpoint)) {
-    const checkpoint = loadCheckpoint(options.checkpoint, model);
+    const checkpoint = loadTrainingCheckpoint(options.checkpoint, model);
     if (Math.abs(checkpoint.settings.beta - point.beta) > 1e-12 * point.beta) {
       throw new GibbsError(`--resume: checkpoint ${options.checkpoint} trains at beta = ${checkpoint.settings.beta}, not ${point.beta}`, '--resume');
     }
