@@ -1,5 +1,4 @@
 import { invalidValue } from '../core/errors.js';
-import { log1pExp } from '../core/numerics.js';
 import type { Rng } from '../core/rng.js';
 import type { IsingModel } from '../models/ising.js';
 
@@ -350,7 +349,10 @@ export class MadeNetwork {
     const x0 = b * n;
     const h0 = b * units;
     const logq = ws.laneLogq;
+    const product = ws.laneProduct;
+    const complement = ws.complement;
     logq.fill(0);
+    product.fill(1);
     if (rng === null) for (let lane = lanes; lane < LANES; lane++) x.fill(1, x0 + lane * n, x0 + (lane + 1) * n);
     for (let i = 0; i < n; i++) {
       // Units ready at site i have all their inputs (spins < i): compute them, then logit i.
@@ -390,16 +392,33 @@ export class MadeNetwork {
         if (i < first) {
           x[at] = 1;
         } else if (lane < lanes) {
+          // One exp per site: e = exp(-|a|), q(+1) = sigmoid(a) = 1/(1+e) or e/(1+e).
           const a = logits[at];
-          if (rng !== null) x[at] = rng.nextDouble() < sigmoidOf(a) ? 1 : -1;
-          logq[lane] -= log1pExp(-x[at] * a);
+          const e = Math.exp(-Math.abs(a));
+          const inv = 1 / (1 + e);
+          if (rng !== null) x[at] = rng.nextDouble() < (a >= 0 ? inv : e * inv) ? 1 : -1;
+          const agree = x[at] > 0 === a >= 0;
+          // complement = 1 - q(x_i | s_<i) = sigmoid(-x a), kept for the backward pass.
+          complement[at] = agree ? e * inv : inv;
+          if (agree) {
+            product[lane] *= inv;
+          } else if (e > 1e-200) {
+            product[lane] *= e * inv;
+          } else {
+            logq[lane] -= Math.abs(a) + Math.log1p(e); // so improbable that the product could underflow
+          }
+          // log q = sum of logs, taken as the log of a running product renormalised before underflow.
+          if (product[lane] < 1e-250) {
+            logq[lane] += Math.log(product[lane]);
+            product[lane] = 1;
+          }
         } else if (rng !== null) {
           x[at] = 1; // idle lane: no random draws
         }
       }
     }
     for (let lane = 0; lane < lanes; lane++) {
-      ws.logq[b + lane] = logq[lane] - (this.z2 ? Math.LN2 : 0);
+      ws.logq[b + lane] = logq[lane] + Math.log(product[lane]) - (this.z2 ? Math.LN2 : 0);
       if (rng !== null) {
         // The returned spins: the network's configuration, times a random global sign under Z2.
         const sign = this.z2 && rng.nextDouble() < 0.5 ? -1 : 1;
@@ -429,7 +448,7 @@ export class MadeNetwork {
     const units = this.units;
     const p = this.params;
     const x = ws.inputs;
-    const logits = ws.logits;
+    const complement = ws.complement;
     const x0 = b * n;
     const h0 = b * units;
     const first = this.firstFreeSpin;
@@ -447,10 +466,10 @@ export class MadeNetwork {
       const s1 = x[x0 + n + i];
       const s2 = x[x0 + 2 * n + i];
       const s3 = x[x0 + 3 * n + i];
-      const d0 = g[0] * s0 * sigmoidOf(-s0 * logits[x0 + i]);
-      const d1 = g[1] * s1 * sigmoidOf(-s1 * logits[x0 + n + i]);
-      const d2 = g[2] * s2 * sigmoidOf(-s2 * logits[x0 + 2 * n + i]);
-      const d3 = g[3] * s3 * sigmoidOf(-s3 * logits[x0 + 3 * n + i]);
+      const d0 = g[0] * s0 * complement[x0 + i];
+      const d1 = g[1] * s1 * complement[x0 + n + i];
+      const d2 = g[2] * s2 * complement[x0 + 2 * n + i];
+      const d3 = g[3] * s3 * complement[x0 + 3 * n + i];
       grad[this.cOffset + i] += d0 + d1 + d2 + d3;
       let t = this.directOffset + directStart[i];
       const end = directStart[i + 1];
@@ -530,10 +549,6 @@ function checkConditioning(conditioning: number[][], n: number): void {
 /** Samples processed together by the kernels (each weight load serves all of them). */
 const LANES = 4;
 
-function sigmoidOf(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : 1 - 1 / (1 + Math.exp(x));
-}
-
 /** Per-batch buffers of a {@link MadeNetwork}: inputs, activations, logits, log q. */
 export class MadeWorkspace {
   readonly network: MadeNetwork;
@@ -551,8 +566,11 @@ export class MadeWorkspace {
   /** Backward scratch: d/d hidden for the current layer and the one below (4 lanes). */
   readonly deltaHidden: Float64Array;
   readonly deltaBelow: Float64Array;
-  /** Per-lane scratch: log q being summed, and gradient weights. */
+  /** 1 - q(s_i | s_<i) of each sampled or given spin (count x N), for the backward pass. */
+  readonly complement: Float64Array;
+  /** Per-lane scratch: log q being summed (and its running product), and gradient weights. */
   readonly laneLogq = new Float64Array(LANES);
+  readonly laneProduct = new Float64Array(LANES);
   readonly laneWeight = new Float64Array(LANES);
 
   constructor(network: MadeNetwork, capacity: number) {
@@ -566,6 +584,7 @@ export class MadeWorkspace {
     this.inputs = new Float64Array(rows * n);
     this.hidden = Array.from({ length: network.depth }, () => new Float64Array(rows * network.units));
     this.logits = new Float64Array(rows * n);
+    this.complement = new Float64Array(rows * n);
     this.logq = new Float64Array(rows);
     this.deltaHidden = new Float64Array(LANES * network.units);
     this.deltaBelow = new Float64Array(LANES * network.units);
