@@ -144,7 +144,7 @@ function betheThermodynamics(model: IsingModel, msg: Float64Array, total: Float6
  * r.freeEnergy; // exact on an open chain
  */
 export function bethe(model: IsingModel, options: BetheOptions): BetheResult {
-  const settings = fixedPointSettings(options, 0.5);
+  const settings = fixedPointSettings(options, 0.5, 1000);
   const { temperature, beta } = settings;
   const rev = reverseEntries(model);
   const { offsets, neighbors, couplings, fields } = model;

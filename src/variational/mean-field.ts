@@ -61,7 +61,7 @@ function iterate(model: IsingModel, m: Float64Array, beta: number, damping: numb
  * r.freeEnergy >= exactF; // always
  */
 export function meanField(model: IsingModel, options: MeanFieldOptions): MeanFieldResult {
-  const settings = fixedPointSettings(options, 0);
+  const settings = fixedPointSettings(options, 0, 10_000);
   const { temperature, beta } = settings;
   const n = model.size;
   const starts = buildStarts(n, options);

@@ -44,7 +44,7 @@ export interface FixedPointOptions {
   damping?: number;
   /** Stop when the largest change of a magnetisation (or message) in a sweep is below this. Default 1e-10. */
   tolerance?: number;
-  /** Cap on sweeps per start. Default 10000. */
+  /** Cap on sweeps per start. Default 10000 for mean field (cheap, and frustrated models settle slowly), 1000 for TAP and Bethe. */
   maxIterations?: number;
 }
 
@@ -58,13 +58,13 @@ export interface FixedPointSettings {
 }
 
 /** Check the shared options and fill in defaults. */
-export function fixedPointSettings(options: FixedPointOptions, defaultDamping: number): FixedPointSettings {
+export function fixedPointSettings(options: FixedPointOptions, defaultDamping: number, defaultMaxIterations: number): FixedPointSettings {
   const { temperature, beta } = temperaturePair(options);
   const damping = options.damping ?? defaultDamping;
   if (!(damping >= 0 && damping < 1)) throw invalidValue('damping', damping, 'a number in [0, 1)');
   const tolerance = options.tolerance ?? 1e-10;
   if (!(tolerance > 0 && Number.isFinite(tolerance))) throw invalidValue('tolerance', tolerance, 'a finite number > 0');
-  const maxIterations = options.maxIterations ?? 10_000;
+  const maxIterations = options.maxIterations ?? defaultMaxIterations;
   if (!Number.isInteger(maxIterations) || maxIterations < 1) throw invalidValue('maxIterations', maxIterations, 'an integer >= 1');
   return { temperature, beta, damping, tolerance, maxIterations };
 }

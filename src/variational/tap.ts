@@ -88,7 +88,7 @@ function iterate(model: IsingModel, m: Float64Array, beta: number, damping: numb
  * @example tap(sherringtonKirkpatrickModel(20, { seed: 1 }), { beta: 0.5 }).freeEnergy
  */
 export function tap(model: IsingModel, options: TapOptions): TapResult {
-  const settings = fixedPointSettings(options, 0.5);
+  const settings = fixedPointSettings(options, 0.5, 1000);
   const { temperature, beta } = settings;
   let best: TapResult | undefined;
   let iterations = 0;

@@ -210,7 +210,7 @@ export function registerVariational(program: Command): void {
     .option('--json', 'print JSON (an object, or an array for several temperatures)')
     .option('--damping <d>', 'mean field / TAP / Bethe: damping in [0, 1) (default 0 for mean field, 0.5 otherwise)')
     .option('--tolerance <x>', 'mean field / TAP / Bethe: convergence tolerance (default 1e-10)')
-    .option('--max-iterations <n>', 'mean field / TAP / Bethe: sweeps per start (default 10000)')
+    .option('--max-iterations <n>', 'mean field / TAP / Bethe: sweeps per start (default 10000 for mean field, 1000 for TAP and Bethe)')
     .option('--starts <n>', 'mean field / TAP / Bethe: random starts besides all up and all down (default 1)')
     .option('--depth <n>', 'autoregressive: hidden layers (default 1)')
     .option('--width <n>', 'autoregressive: hidden units per layer (dense) or per site and layer (graph); default max(8, 2N) dense, 4 graph')
