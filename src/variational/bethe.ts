@@ -1,7 +1,7 @@
 import { log2Cosh, logCosh } from '../core/numerics.js';
 import type { IsingModel } from '../models/ising.js';
-import { type FixedPointOptions, type VariationalResult, fixedPointSettings } from './result.js';
-import { type StartOptions, betterSolution, buildStarts } from './starts.js';
+import { type FixedPointOptions, type VariationalResult, fixedPointSettings, variationalResult } from './result.js';
+import { type StartOptions, bestOverStarts, buildStarts } from './starts.js';
 
 /** Options for {@link bethe}: temperature, iteration settings (default damping 0.5) and starts. */
 export interface BetheOptions extends FixedPointOptions, StartOptions {}
@@ -48,18 +48,11 @@ function cavityMessage(beta: number, j: number, a: number): number {
   return (-0.5 / beta) * (logCosh(beta * (a + j)) - logCosh(beta * (a - j)));
 }
 
-/** log sum_{s,t = ±1} exp(-beta (J s t + a s + b t)). */
-function logEdgeSum(beta: number, j: number, a: number, b: number): number {
-  const x1 = -beta * (j + a + b);
-  const x2 = -beta * (-j + a - b);
-  const x3 = -beta * (-j - a + b);
-  const x4 = -beta * (j - a - b);
-  const max = Math.max(x1, x2, x3, x4);
-  return max + Math.log(Math.exp(x1 - max) + Math.exp(x2 - max) + Math.exp(x3 - max) + Math.exp(x4 - max));
-}
-
-/** <s t> under the edge belief ∝ exp(-beta (J s t + a s + b t)). */
-function edgeCorrelation(beta: number, j: number, a: number, b: number): number {
+/**
+ * The edge belief ∝ exp(-beta (J s t + a s + b t)) over s, t = ±1: its log normaliser
+ * log sum_{s,t} exp(...) and the correlation <s t>.
+ */
+function edgeBelief(beta: number, j: number, a: number, b: number): { logSum: number; correlation: number } {
   const x1 = -beta * (j + a + b);
   const x2 = -beta * (-j + a - b);
   const x3 = -beta * (-j - a + b);
@@ -69,7 +62,8 @@ function edgeCorrelation(beta: number, j: number, a: number, b: number): number 
   const w2 = Math.exp(x2 - max);
   const w3 = Math.exp(x3 - max);
   const w4 = Math.exp(x4 - max);
-  return (w1 - w2 - w3 + w4) / (w1 + w2 + w3 + w4);
+  const sum = w1 + w2 + w3 + w4;
+  return { logSum: max + Math.log(sum), correlation: (w1 - w2 - w3 + w4) / sum };
 }
 
 /**
@@ -119,11 +113,11 @@ function betheThermodynamics(model: IsingModel, msg: Float64Array, total: Float6
       const m = neighbors[k];
       const a = total[n] - msg[k];
       const b = total[m] - msg[rev[k]];
-      const c = edgeCorrelation(beta, couplings[k], a, b);
-      pairCorrelations[k] = c;
+      const belief = edgeBelief(beta, couplings[k], a, b);
+      pairCorrelations[k] = belief.correlation;
       if (m > n) {
-        minusBetaF += logEdgeSum(beta, couplings[k], a, b);
-        energy += couplings[k] * c;
+        minusBetaF += belief.logSum;
+        energy += couplings[k] * belief.correlation;
       }
     }
   }
@@ -145,13 +139,11 @@ function betheThermodynamics(model: IsingModel, msg: Float64Array, total: Float6
  */
 export function bethe(model: IsingModel, options: BetheOptions): BetheResult {
   const settings = fixedPointSettings(options, 0.5, 1000);
-  const { temperature, beta } = settings;
+  const beta = settings.beta;
   const rev = reverseEntries(model);
   const { offsets, neighbors, couplings, fields } = model;
   const starts = [{ name: 'unbiased', m: new Float64Array(model.size) }, ...buildStarts(model.size, options)];
-  let best: BetheResult | undefined;
-  let iterations = 0;
-  for (const start of starts) {
+  return bestOverStarts(starts, (start) => {
     // Initial messages: the field each neighbour's starting magnetisation would exert, J m_m.
     const msg = new Float64Array(neighbors.length);
     const total = Float64Array.from(fields);
@@ -162,18 +154,7 @@ export function bethe(model: IsingModel, options: BetheOptions): BetheResult {
       }
     }
     const run = iterate(model, msg, total, rev, beta, settings.damping, settings.tolerance, settings.maxIterations);
-    iterations += run.iterations;
     const t = betheThermodynamics(model, msg, total, rev, beta);
-    if (betterSolution(best, { converged: run.converged, freeEnergy: t.freeEnergy }) || !best) {
-      best = {
-        method: 'bethe', temperature, beta, spins: model.size,
-        freeEnergy: t.freeEnergy, bound: 'none', logZ: -beta * t.freeEnergy, energy: t.energy, entropy: t.entropy,
-        magnetization: t.magnetization, converged: run.converged, iterations: run.iterations,
-        pairCorrelations: t.pairCorrelations, messages: msg, start: start.name,
-      };
-    }
-  }
-  const result = best as BetheResult;
-  result.iterations = iterations;
-  return result;
+    return { ...variationalResult('bethe', 'none', settings, t, t.magnetization, run), pairCorrelations: t.pairCorrelations, messages: msg, start: start.name };
+  });
 }

@@ -1,6 +1,6 @@
 import type { IsingModel } from '../models/ising.js';
-import { type FixedPointOptions, type VariationalResult, binaryEntropy, fixedPointSettings, productStateEnergy } from './result.js';
-import { type StartOptions, betterSolution, buildStarts } from './starts.js';
+import { type FixedPointOptions, type VariationalResult, binaryEntropy, fixedPointSettings, productStateEnergy, variationalResult } from './result.js';
+import { type StartOptions, bestOverStarts, buildStarts } from './starts.js';
 
 /** Options for {@link meanField}: temperature, iteration settings and starting points. */
 export interface MeanFieldOptions extends FixedPointOptions, StartOptions {}
@@ -24,19 +24,29 @@ export function meanFieldFreeEnergy(model: IsingModel, m: Float64Array, temperat
 }
 
 /**
- * Sequential (Gauss–Seidel) mean-field sweeps m_n <- -tanh(beta (h_n + sum_m J_nm m_m)) with
- * damping. Without damping each update minimises F_q exactly in m_n, so F_q never increases.
+ * Sequential (Gauss–Seidel) sweeps m_n <- (1 - d) m_new + d m_n with
+ *   m_new = -tanh(beta (h_n + sum_m J_nm m_m + onsager * beta m_n sum_m J_nm^2 (1 - m_m^2)))
+ * onsager = 0: naive mean field (without damping each update minimises F_q exactly in m_n, so
+ * F_q never increases); onsager = 1: the TAP equations, with the reaction term at the current m_n.
  * Returns the number of sweeps and whether the largest change fell below the tolerance.
  */
-function iterate(model: IsingModel, m: Float64Array, beta: number, damping: number, tolerance: number, maxIterations: number): { iterations: number; converged: boolean } {
+export function sequentialSweeps(model: IsingModel, m: Float64Array, beta: number, settings: { damping: number; tolerance: number; maxIterations: number }, onsager: 0 | 1): { iterations: number; converged: boolean } {
   const { fields, offsets, neighbors, couplings } = model;
+  const { damping, tolerance, maxIterations } = settings;
   for (let sweep = 1; sweep <= maxIterations; sweep++) {
     let change = 0;
     for (let n = 0; n < model.size; n++) {
-      let theta = fields[n];
-      for (let k = offsets[n]; k < offsets[n + 1]; k++) theta += couplings[k] * m[neighbors[k]];
-      const next = (1 - damping) * -Math.tanh(beta * theta) + damping * m[n];
+      let field = fields[n];
+      let reaction = 0;
+      for (let k = offsets[n]; k < offsets[n + 1]; k++) {
+        const mk = m[neighbors[k]];
+        const j = couplings[k];
+        field += j * mk;
+        reaction += j * j * (1 - mk * mk);
+      }
+      const next = (1 - damping) * -Math.tanh(beta * (field + onsager * beta * m[n] * reaction)) + damping * m[n];
       const d = Math.abs(next - m[n]);
+      if (!(d <= 2)) return { iterations: sweep, converged: false };
       if (d > change) change = d;
       m[n] = next;
     }
@@ -62,28 +72,11 @@ function iterate(model: IsingModel, m: Float64Array, beta: number, damping: numb
  */
 export function meanField(model: IsingModel, options: MeanFieldOptions): MeanFieldResult {
   const settings = fixedPointSettings(options, 0, 10_000);
-  const { temperature, beta } = settings;
-  const n = model.size;
-  const starts = buildStarts(n, options);
-
-  let best: MeanFieldResult | undefined;
-  let iterations = 0;
-  for (const start of starts) {
-    const run = iterate(model, start.m, beta, settings.damping, settings.tolerance, settings.maxIterations);
-    iterations += run.iterations;
-    const f = meanFieldFreeEnergy(model, start.m, temperature);
-    if (betterSolution(best, { converged: run.converged, freeEnergy: f.freeEnergy })) {
-      best = {
-        method: 'mean-field', temperature, beta, spins: n,
-        freeEnergy: f.freeEnergy, bound: 'upper', logZ: -beta * f.freeEnergy, energy: f.energy, entropy: f.entropy,
-        magnetization: start.m, converged: run.converged, iterations: run.iterations,
-        theta: localFields(model, start.m), start: start.name,
-      };
-    }
-  }
-  const result = best as MeanFieldResult;
-  result.iterations = iterations;
-  return result;
+  return bestOverStarts(buildStarts(model.size, options), (start) => {
+    const run = sequentialSweeps(model, start.m, settings.beta, settings, 0);
+    const f = meanFieldFreeEnergy(model, start.m, settings.temperature);
+    return { ...variationalResult('mean-field', 'upper', settings, f, start.m, run), theta: localFields(model, start.m), start: start.name };
+  });
 }
 
 /** theta_n = h_n + sum_m J_nm m_m: the mean field each spin feels. */

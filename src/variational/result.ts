@@ -92,3 +92,20 @@ export function binaryEntropy(m: number): number {
   const q = 0.5 * (1 - m);
   return (p > 0 ? -p * Math.log(p) : 0) + (q > 0 ? -q * Math.log(q) : 0);
 }
+
+/** Assemble the common fields of a result from a free energy, energy and entropy at one temperature. */
+export function variationalResult<M extends VariationalMethod, B extends BoundDirection>(
+  method: M,
+  bound: B,
+  settings: { temperature: number; beta: number },
+  thermo: { freeEnergy: number; energy: number; entropy: number },
+  magnetization: Float64Array,
+  run: { converged: boolean; iterations: number },
+): VariationalResult & { method: M; bound: B } {
+  const { temperature, beta } = settings;
+  return {
+    method, temperature, beta, spins: magnetization.length,
+    freeEnergy: thermo.freeEnergy, bound, logZ: -beta * thermo.freeEnergy, energy: thermo.energy, entropy: thermo.entropy,
+    magnetization, converged: run.converged, iterations: run.iterations,
+  };
+}

@@ -48,3 +48,20 @@ export function betterSolution(a: { converged: boolean; freeEnergy: number } | u
   if (b.converged !== a.converged) return b.converged;
   return b.freeEnergy < a.freeEnergy - 1e-12 * Math.max(1, Math.abs(a.freeEnergy));
 }
+
+/**
+ * Solve from every start and keep the best solution (see {@link betterSolution}); the returned
+ * `iterations` is the total over all starts (the work done).
+ */
+export function bestOverStarts<R extends { converged: boolean; freeEnergy: number; iterations: number }>(starts: Start[], solve: (start: Start) => R): R {
+  let best: R | undefined;
+  let total = 0;
+  for (const start of starts) {
+    const candidate = solve(start);
+    total += candidate.iterations;
+    if (!best || betterSolution(best, candidate)) best = candidate;
+  }
+  const result = best as R;
+  result.iterations = total;
+  return result;
+}

@@ -1,7 +1,7 @@
 import type { IsingModel } from '../models/ising.js';
-import { meanFieldFreeEnergy } from './mean-field.js';
-import { type FixedPointOptions, type VariationalResult, fixedPointSettings } from './result.js';
-import { type StartOptions, betterSolution, buildStarts } from './starts.js';
+import { meanFieldFreeEnergy, sequentialSweeps } from './mean-field.js';
+import { type FixedPointOptions, type VariationalResult, fixedPointSettings, variationalResult } from './result.js';
+import { type StartOptions, bestOverStarts, buildStarts } from './starts.js';
 
 /** Options for {@link tap}: temperature, iteration settings (default damping 0.5) and starts. */
 export interface TapOptions extends FixedPointOptions, StartOptions {}
@@ -50,35 +50,6 @@ export function tapFreeEnergy(model: IsingModel, m: Float64Array, temperature: n
 }
 
 /**
- * Damped sequential TAP sweeps:
- *   m_n <- -tanh(beta (h_n + sum_m J_nm m_m + beta m_n sum_m J_nm^2 (1 - m_m^2)))
- * (the stationarity condition dG/dm_n = 0, with the reaction term evaluated at the current m_n).
- */
-function iterate(model: IsingModel, m: Float64Array, beta: number, damping: number, tolerance: number, maxIterations: number): { iterations: number; converged: boolean } {
-  const { fields, offsets, neighbors, couplings } = model;
-  for (let sweep = 1; sweep <= maxIterations; sweep++) {
-    let change = 0;
-    for (let n = 0; n < model.size; n++) {
-      let field = fields[n];
-      let reaction = 0;
-      for (let k = offsets[n]; k < offsets[n + 1]; k++) {
-        const mk = m[neighbors[k]];
-        const j = couplings[k];
-        field += j * mk;
-        reaction += j * j * (1 - mk * mk);
-      }
-      const next = (1 - damping) * -Math.tanh(beta * (field + beta * m[n] * reaction)) + damping * m[n];
-      const d = Math.abs(next - m[n]);
-      if (!(d <= 2)) return { iterations: sweep, converged: false };
-      if (d > change) change = d;
-      m[n] = next;
-    }
-    if (change < tolerance) return { iterations: sweep, converged: true };
-  }
-  return { iterations: maxIterations, converged: false };
-}
-
-/**
  * TAP (second-order Plefka) approximation: solves the TAP equations from several starts and keeps
  * the converged solution with the lowest TAP free energy. Not a bound (`bound: "none"`); the
  * series is exact to order beta^2 and is the leading correction to mean field for dense
@@ -89,22 +60,9 @@ function iterate(model: IsingModel, m: Float64Array, beta: number, damping: numb
  */
 export function tap(model: IsingModel, options: TapOptions): TapResult {
   const settings = fixedPointSettings(options, 0.5, 1000);
-  const { temperature, beta } = settings;
-  let best: TapResult | undefined;
-  let iterations = 0;
-  for (const start of buildStarts(model.size, options)) {
-    const run = iterate(model, start.m, beta, settings.damping, settings.tolerance, settings.maxIterations);
-    iterations += run.iterations;
-    const f = tapFreeEnergy(model, start.m, temperature);
-    if (betterSolution(best, { converged: run.converged, freeEnergy: f.freeEnergy }) || !best) {
-      best = {
-        method: 'tap', temperature, beta, spins: model.size,
-        freeEnergy: f.freeEnergy, bound: 'none', logZ: -beta * f.freeEnergy, energy: f.energy, entropy: f.entropy,
-        magnetization: start.m, converged: run.converged, iterations: run.iterations, start: start.name,
-      };
-    }
-  }
-  const result = best as TapResult;
-  result.iterations = iterations;
-  return result;
+  return bestOverStarts(buildStarts(model.size, options), (start) => {
+    const run = sequentialSweeps(model, start.m, settings.beta, settings, 1);
+    const f = tapFreeEnergy(model, start.m, settings.temperature);
+    return { ...variationalResult('tap', 'none', settings, f, start.m, run), start: start.name };
+  });
 }

@@ -9,6 +9,7 @@ import { runTraining } from '../../node/network-files.js';
 import { AutoregressiveTrainer } from '../../variational/autoregressive.js';
 import { bethe } from '../../variational/bethe.js';
 import { meanField } from '../../variational/mean-field.js';
+import type { VariationalResult } from '../../variational/result.js';
 import { tap } from '../../variational/tap.js';
 import { printJson, readModel } from '../io.js';
 import { type TemperaturePoint, parseInteger, parseTemperatures } from '../options.js';
@@ -107,6 +108,18 @@ export function monteCarloFreeEnergy(model: IsingModel, beta: number, seed: numb
   return { freeEnergy: -logZ / beta, error: Math.sqrt(variance) / beta, converged };
 }
 
+/** A mean-field-like method as a comparison entry (fast, deterministic, applies to every model). */
+function fixedPointEntry(name: string, kind: FreeEnergyKind, solve: (model: IsingModel, options: { temperature: number }) => VariationalResult): ComparisonMethod {
+  return {
+    name,
+    applies: always,
+    run: async (model, point) => {
+      const r = solve(model, { temperature: point.temperature });
+      return [{ method: name, freeEnergy: r.freeEnergy, kind, converged: r.converged }];
+    },
+  };
+}
+
 /** The methods `gibbs compare` runs, in table order (exact first: the reference). */
 export const COMPARISON_METHODS: ComparisonMethod[] = [
   {
@@ -131,30 +144,9 @@ export const COMPARISON_METHODS: ComparisonMethod[] = [
       return [{ method: 'monte-carlo (thermodynamic integration)', freeEnergy: r.freeEnergy, error: r.error, kind: 'estimate', converged: r.converged }];
     },
   },
-  {
-    name: 'mean-field',
-    applies: always,
-    run: async (model, point) => {
-      const r = meanField(model, { temperature: point.temperature });
-      return [{ method: 'mean-field', freeEnergy: r.freeEnergy, kind: 'upper bound', converged: r.converged }];
-    },
-  },
-  {
-    name: 'tap',
-    applies: always,
-    run: async (model, point) => {
-      const r = tap(model, { temperature: point.temperature });
-      return [{ method: 'tap', freeEnergy: r.freeEnergy, kind: 'approximation', converged: r.converged }];
-    },
-  },
-  {
-    name: 'bethe',
-    applies: always,
-    run: async (model, point) => {
-      const r = bethe(model, { temperature: point.temperature });
-      return [{ method: 'bethe', freeEnergy: r.freeEnergy, kind: 'approximation', converged: r.converged }];
-    },
-  },
+  fixedPointEntry('mean-field', 'upper bound', meanField),
+  fixedPointEntry('tap', 'approximation', tap),
+  fixedPointEntry('bethe', 'approximation', bethe),
   {
     name: 'autoregressive',
     applies: always,
