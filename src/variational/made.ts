@@ -87,17 +87,21 @@ export class MadeNetwork {
   readonly ready: Int32Array;
   /** Units with ready site r are unitsByReady[r] .. unitsByReady[r+1]-1. */
   readonly unitsByReady: Int32Array;
-  /** Layer 0: inputs of unit k are spins inputIndex[inputStart[k] .. inputStart[k+1]). */
+  /**
+   * Layer 0: unit k has weights inputStart[k] .. inputStart[k+1]-1 (in layer order) for its input
+   * spins, stored as runs of consecutive spins: runs inputRuns.start[k] .. inputRuns.start[k+1]-1,
+   * run r covering spins from[r] .. from[r]+length[r]-1 (contiguous loops, no index loads).
+   */
   readonly inputStart: Int32Array;
-  readonly inputIndex: Int32Array;
+  readonly inputRuns: SpinRuns;
   /** Layers >= 1 and the output: unit / output k sees units rangeLo[k] .. rangeHi[k]-1 of the layer below. */
   readonly rangeLo: Int32Array;
   readonly rangeHi: Int32Array;
   readonly outputLo: Int32Array;
   readonly outputHi: Int32Array;
-  /** Direct connections: output i sees spins directIndex[directStart[i] .. directStart[i+1]). */
+  /** Direct connections: output i has weights directStart[i] .. directStart[i+1]-1 for the spins of its runs. */
   readonly directStart: Int32Array;
-  readonly directIndex: Int32Array;
+  readonly directRuns: SpinRuns;
   /** Parameter offsets: layer l's packed weights of unit k at weightOffset[l] + unitWeight[l][k], its biases at biasOffset[l]. */
   readonly weightOffset: Int32Array;
   readonly unitWeight: Int32Array[];
@@ -140,7 +144,7 @@ export class MadeNetwork {
       else for (let j = 0; j < r; j++) inputs.push(j);
       this.inputStart[k + 1] = inputs.length;
     }
-    this.inputIndex = Int32Array.from(inputs);
+    this.inputRuns = spinRuns(inputs, this.inputStart);
     // Deeper layers: the same site's block (graph) or every unit with ready <= r (dense).
     this.rangeLo = new Int32Array(units);
     this.rangeHi = new Int32Array(units);
@@ -161,7 +165,7 @@ export class MadeNetwork {
       direct.push(...sets[i]);
       this.directStart[i + 1] = direct.length;
     }
-    this.directIndex = Int32Array.from(direct);
+    this.directRuns = spinRuns(direct, this.directStart);
     // Parameter layout.
     this.weightOffset = new Int32Array(depth);
     this.biasOffset = new Int32Array(depth);
@@ -181,7 +185,7 @@ export class MadeNetwork {
     this.outputOffset = offset;
     offset += this.outputWeight[n];
     this.directOffset = offset;
-    offset += this.directIndex.length;
+    offset += direct.length;
     this.cOffset = offset;
     offset += n;
     this.params = new Float64Array(offset);
@@ -199,7 +203,12 @@ export class MadeNetwork {
 
   /** Position in `params` of the direct weight from spin j to output i, or -1 if masked. */
   directWeightIndex(i: number, j: number): number {
-    for (let t = this.directStart[i]; t < this.directStart[i + 1]; t++) if (this.directIndex[t] === j) return this.directOffset + t;
+    const { start, from, length } = this.directRuns;
+    let t = this.directOffset + this.directStart[i];
+    for (let r = start[i]; r < start[i + 1]; r++) {
+      if (j >= from[r] && j < from[r] + length[r]) return t + j - from[r];
+      t += length[r];
+    }
     return -1;
   }
 
@@ -283,8 +292,7 @@ export class MadeNetwork {
     const h1 = h0 + units;
     const h2 = h1 + units;
     const h3 = h2 + units;
-    const inputStart = this.inputStart;
-    const inputIndex = this.inputIndex;
+    const { start: runStart, from: runFrom, length: runLength } = this.inputRuns;
     const rangeLo = this.rangeLo;
     const rangeHi = this.rangeHi;
     for (let l = 0; l < this.depth; l++) {
@@ -301,14 +309,17 @@ export class MadeNetwork {
         let z3 = c;
         let t = w + unitWeight[k];
         if (l === 0) {
-          const end = inputStart[k + 1];
-          for (let q = inputStart[k]; q < end; q++) {
-            const v = p[t++];
-            const j = inputIndex[q];
-            z0 += v * below[x0 + j];
-            z1 += v * below[x1 + j];
-            z2 += v * below[x2 + j];
-            z3 += v * below[x3 + j];
+          const lastRun = runStart[k + 1];
+          for (let r = runStart[k]; r < lastRun; r++) {
+            const j0 = runFrom[r];
+            const end = j0 + runLength[r];
+            for (let j = j0; j < end; j++) {
+              const v = p[t++];
+              z0 += v * below[x0 + j];
+              z1 += v * below[x1 + j];
+              z2 += v * below[x2 + j];
+              z3 += v * below[x3 + j];
+            }
           }
         } else {
           const end = rangeHi[k];
@@ -342,7 +353,7 @@ export class MadeNetwork {
     const last = this.depth > 0 ? ws.hidden[this.depth - 1] : ws.inputs;
     const hasHidden = this.depth > 0;
     const directStart = this.directStart;
-    const directIndex = this.directIndex;
+    const { start: runStart, from: runFrom, length: runLength } = this.directRuns;
     const cOffset = this.cOffset;
     const outputOffset = this.outputOffset;
     const directOffset = this.directOffset;
@@ -374,14 +385,16 @@ export class MadeNetwork {
         }
       }
       let t = directOffset + directStart[i];
-      const end = directStart[i + 1];
-      for (let q = directStart[i]; q < end; q++) {
-        const v = p[t++];
-        const j = x0 + directIndex[q];
-        a0 += v * x[j];
-        a1 += v * x[j + n];
-        a2 += v * x[j + 2 * n];
-        a3 += v * x[j + 3 * n];
+      for (let r = runStart[i]; r < runStart[i + 1]; r++) {
+        const j0 = x0 + runFrom[r];
+        const end = j0 + runLength[r];
+        for (let j = j0; j < end; j++) {
+          const v = p[t++];
+          a0 += v * x[j];
+          a1 += v * x[j + n];
+          a2 += v * x[j + 2 * n];
+          a3 += v * x[j + 3 * n];
+        }
       }
       logits[x0 + i] = a0;
       logits[x0 + n + i] = a1;
@@ -459,7 +472,7 @@ export class MadeNetwork {
     const last = this.depth > 0 ? ws.hidden[this.depth - 1] : ws.inputs;
     const hasHidden = this.depth > 0;
     const directStart = this.directStart;
-    const directIndex = this.directIndex;
+    const directRuns = this.directRuns;
     for (let i = first; i < n; i++) {
       // d log sigmoid(x a) / d a = x sigmoid(-x a)
       const s0 = x[x0 + i];
@@ -472,10 +485,10 @@ export class MadeNetwork {
       const d3 = g[3] * s3 * complement[x0 + 3 * n + i];
       grad[this.cOffset + i] += d0 + d1 + d2 + d3;
       let t = this.directOffset + directStart[i];
-      const end = directStart[i + 1];
-      for (let q = directStart[i]; q < end; q++) {
-        const j = x0 + directIndex[q];
-        grad[t++] += d0 * x[j] + d1 * x[j + n] + d2 * x[j + 2 * n] + d3 * x[j + 3 * n];
+      for (let r = directRuns.start[i]; r < directRuns.start[i + 1]; r++) {
+        const j0 = x0 + directRuns.from[r];
+        const end = j0 + directRuns.length[r];
+        for (let j = j0; j < end; j++) grad[t++] += d0 * x[j] + d1 * x[j + n] + d2 * x[j + 2 * n] + d3 * x[j + 3 * n];
       }
       if (hasHidden) {
         t = this.outputOffset + this.outputWeight[i];
@@ -491,8 +504,7 @@ export class MadeNetwork {
       }
     }
     const below = ws.deltaBelow;
-    const inputStart = this.inputStart;
-    const inputIndex = this.inputIndex;
+    const inputRuns = this.inputRuns;
     const rangeLo = this.rangeLo;
     const rangeHi = this.rangeHi;
     for (let l = this.depth - 1; l >= 0; l--) {
@@ -525,10 +537,10 @@ export class MadeNetwork {
             below[3 * units + q] += v * z3;
           }
         } else {
-          const end = inputStart[k + 1];
-          for (let q = inputStart[k]; q < end; q++) {
-            const j = x0 + inputIndex[q];
-            grad[t++] += z0 * x[j] + z1 * x[j + n] + z2 * x[j + 2 * n] + z3 * x[j + 3 * n];
+          for (let r = inputRuns.start[k]; r < inputRuns.start[k + 1]; r++) {
+            const j0 = x0 + inputRuns.from[r];
+            const end = j0 + inputRuns.length[r];
+            for (let j = j0; j < end; j++) grad[t++] += z0 * x[j] + z1 * x[j + n] + z2 * x[j + 2 * n] + z3 * x[j + 3 * n];
           }
         }
       }
@@ -544,6 +556,34 @@ function checkConditioning(conditioning: number[][], n: number): void {
       if (!Number.isInteger(j) || j < 0 || j >= i || (t > 0 && j <= list[t - 1])) throw invalidValue(`conditioning[${i}][${t}]`, j, `ascending spin indices below ${i}`);
     });
   });
+}
+
+/** Index lists stored as runs of consecutive spins, per unit (or output). */
+export interface SpinRuns {
+  /** Runs of item k: start[k] .. start[k+1]-1. */
+  start: Int32Array;
+  from: Int32Array;
+  length: Int32Array;
+}
+
+/** Split each item's ascending index list (items delimited by `offsets`) into runs of consecutive values. */
+function spinRuns(indices: number[], offsets: Int32Array): SpinRuns {
+  const items = offsets.length - 1;
+  const start = new Int32Array(items + 1);
+  const from: number[] = [];
+  const length: number[] = [];
+  for (let k = 0; k < items; k++) {
+    for (let q = offsets[k]; q < offsets[k + 1]; q++) {
+      const j = indices[q];
+      if (q > offsets[k] && j === from[from.length - 1] + length[length.length - 1]) length[length.length - 1]++;
+      else {
+        from.push(j);
+        length.push(1);
+      }
+    }
+    start[k + 1] = from.length;
+  }
+  return { start, from: Int32Array.from(from), length: Int32Array.from(length) };
 }
 
 /** Samples processed together by the kernels (each weight load serves all of them). */
