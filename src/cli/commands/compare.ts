@@ -88,8 +88,8 @@ export const THERMODYNAMIC_INTEGRATION = { nodes: 24, sweeps: 2000, burnIn: 500,
  * (Z(0) = 2^N), with <E>_b from Metropolis chains at Gauss–Legendre nodes b in (0, beta). The
  * error combines the chains' error bars (the quadrature error is far smaller for finite N).
  */
-export function monteCarloFreeEnergy(model: IsingModel, beta: number, seed: number): { freeEnergy: number; error: number; converged: boolean } {
-  const { nodes, weights } = gaussLegendre(THERMODYNAMIC_INTEGRATION.nodes);
+export function monteCarloFreeEnergy(model: IsingModel, beta: number, seed: number, settings = THERMODYNAMIC_INTEGRATION): { freeEnergy: number; error: number; converged: boolean } {
+  const { nodes, weights } = gaussLegendre(settings.nodes);
   let integral = 0;
   let variance = 0;
   let converged = true;
@@ -97,7 +97,7 @@ export function monteCarloFreeEnergy(model: IsingModel, beta: number, seed: numb
     const b = 0.5 * beta * (nodes[i] + 1);
     const w = 0.5 * beta * weights[i];
     // Random site order: sequential sweeps showed a bias on small tori (reported to the lead).
-    const { summary } = runChains(metropolisKernel, model, { beta: b, order: 'random' }, { sweeps: THERMODYNAMIC_INTEGRATION.sweeps, burnIn: THERMODYNAMIC_INTEGRATION.burnIn }, { seed: seed + i, chains: THERMODYNAMIC_INTEGRATION.chains });
+    const { summary } = runChains(metropolisKernel, model, { beta: b, order: 'random' }, { sweeps: settings.sweeps, burnIn: settings.burnIn }, { seed: seed + i, chains: settings.chains });
     const energy = summary.scalars.energy;
     integral += w * energy.mean;
     variance += w * w * energy.error * energy.error;
