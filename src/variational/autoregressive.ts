@@ -66,6 +66,8 @@ export function autoregressiveSettings(model: IsingModel, options: Autoregressiv
   const dense = model.edgeCount === (n * (n - 1)) / 2;
   const masks = options.masks ?? (dense ? 'dense' : 'graph');
   if (masks !== 'dense' && masks !== 'graph') throw invalidValue('masks', masks, '"dense" or "graph"');
+  const init = options.init ?? 'couplings';
+  if (init !== 'couplings' && init !== 'random') throw invalidValue('init', init, '"couplings" or "random"');
   const lr = options.lr ?? 1e-3;
   if (!(lr > 0 && lr < 10)) throw invalidValue('lr', lr, 'a number > 0 and < 10');
   return {
@@ -80,7 +82,7 @@ export function autoregressiveSettings(model: IsingModel, options: Autoregressiv
     anneal: inUnit('anneal', options.anneal ?? 0),
     decay: options.decay === undefined ? 0.3 : options.decay === 1 ? 1 : inUnit('decay', options.decay),
     seed: integer('seed', options.seed ?? 0, 0, Number.MAX_SAFE_INTEGER),
-    init: options.init === undefined || options.init === 'couplings' ? 'couplings' : options.init === 'random' ? 'random' : (() => { throw invalidValue('init', options.init, '"couplings" or "random"'); })(),
+    init,
   };
 }
 

@@ -93,6 +93,7 @@ describe('gibbs variational', () => {
     [['variational', torus, '-T', '1', '--method', 'autoregressive', '--resume'], /--resume: needs --checkpoint/],
     [['variational', torus, '-T', '1,2', '--method', 'autoregressive', '--save', join(dir, 'x.json')], /--save: needs a single temperature/],
     [['variational', torus, '-T', '1', '--method', 'autoregressive', '--load', join(dir, 'missing.json')], /no such file/],
+    [['variational', torus, '-T', '1', '--method', 'autoregressive', '--load', join(dir, 'missing.json'), '--width', '3'], /--width: the loaded network .* fixes its architecture/],
     [['variational', torus, '-T', '1', '--method', 'autoregressive', '--load', modelFile('bad-net.json', '{"format": "gibbs-autoregressive-network", "version": 1}')], /activation: got nothing/],
     [['variational', torus, '-T', '1', '--method', 'autoregressive', '--load', modelFile('not-json.json', '{')], /not valid JSON/],
   ])('rejects %j with one clear line and exit 2', (args, pattern) => {

@@ -86,6 +86,8 @@ function checkFlags(method: VariationalMethod, options: VariationalCliOptions, p
   if (options.resume && !options.checkpoint) throw new GibbsError('--resume: needs --checkpoint FILE (the file to resume from)', '--resume');
   if (points.length > 1 && (options.save || options.checkpoint)) throw new GibbsError(`--${options.save ? 'save' : 'checkpoint'}: needs a single temperature (got ${points.length})`, options.save ? '--save' : '--checkpoint');
   if (options.load && options.resume) throw new GibbsError('--load: give --load FILE or --resume, not both', '--load');
+  const fixedByFile = (['depth', 'width', 'masks', 'z2'] as const).find((f) => options[f] !== undefined);
+  if (options.load && fixedByFile) throw new GibbsError(`--${fixedByFile}: the loaded network ${options.load} fixes its architecture; drop --${fixedByFile}`, `--${fixedByFile}`);
 }
 
 /** Train (or resume, or load) and evaluate one autoregressive point, with progress and checkpoints. */
