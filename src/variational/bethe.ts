@@ -44,7 +44,10 @@ function reverseEntries(model: IsingModel): Int32Array {
  * exp(-beta u s_n) ∝ sum_{s_m} exp(-beta (J s_n s_m + a s_m)), i.e.
  * u = -(1/(2 beta)) [log cosh(beta (a + J)) - log cosh(beta (a - J))] = -(1/beta) atanh(tanh(beta J) tanh(beta a)).
  */
-function cavityMessage(beta: number, j: number, a: number): number {
+function cavityMessage(beta: number, j: number, tanhBetaJ: number, a: number): number {
+  const product = tanhBetaJ * Math.tanh(beta * a);
+  // Two transcendentals by the atanh form; the log cosh form where atanh would lose digits near ±1.
+  if (Math.abs(product) < 0.99) return -Math.atanh(product) / beta;
   return (-0.5 / beta) * (logCosh(beta * (a + j)) - logCosh(beta * (a - j)));
 }
 
@@ -72,13 +75,14 @@ function edgeBelief(beta: number, j: number, a: number, b: number): { logSum: nu
  */
 function iterate(model: IsingModel, msg: Float64Array, total: Float64Array, rev: Int32Array, beta: number, damping: number, tolerance: number, maxIterations: number): { iterations: number; converged: boolean } {
   const { offsets, neighbors, couplings } = model;
+  const tanhCouplings = couplings.map((j) => Math.tanh(beta * j));
   for (let sweep = 1; sweep <= maxIterations; sweep++) {
     let change = 0;
     for (let n = 0; n < model.size; n++) {
       for (let k = offsets[n]; k < offsets[n + 1]; k++) {
         const cavity = total[neighbors[k]] - msg[rev[k]];
         const old = msg[k];
-        const next = (1 - damping) * cavityMessage(beta, couplings[k], cavity) + damping * old;
+        const next = (1 - damping) * cavityMessage(beta, couplings[k], tanhCouplings[k], cavity) + damping * old;
         const d = Math.abs(next - old);
         if (!(d < Infinity)) return { iterations: sweep, converged: false };
         if (d > change) change = d;
