@@ -12,22 +12,34 @@ function readText(path: string, what: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** Save a trained network to a JSON file, atomically (never a half-written file). */
+/**
+ * Save a trained network to a JSON file, atomically (never a half-written file).
+ * @example saveNetwork('sk20.net.json', trainer.network, model, 1);
+ */
 export function saveNetwork(path: string, network: MadeNetwork, model: IsingModel, beta: number): void {
   writeFileAtomic(path, encodeNetwork(network, model, beta));
 }
 
-/** Load a network file for `model` (same number of spins), with a one-line error when it does not fit. */
+/**
+ * Load a network file for `model` (same number of spins), with a one-line error when it does not fit.
+ * @example const { network } = loadNetwork('sk20.net.json', model);
+ */
 export function loadNetwork(path: string, model: IsingModel): { network: MadeNetwork; beta?: number; sameModel: boolean } {
   return decodeNetwork(readText(path, 'network'), path, model);
 }
 
-/** Save a training checkpoint atomically. */
+/**
+ * Save a training checkpoint atomically.
+ * @example saveTrainingCheckpoint('run.ckpt.json', trainer.checkpoint(), model);
+ */
 export function saveTrainingCheckpoint(path: string, checkpoint: AutoregressiveCheckpoint, model: IsingModel): void {
   writeFileAtomic(path, encodeCheckpoint(checkpoint, model));
 }
 
-/** Load a training checkpoint written for `model`. */
+/**
+ * Load a training checkpoint written for `model`.
+ * @example const trainer = AutoregressiveTrainer.resume(model, loadTrainingCheckpoint('run.ckpt.json', model));
+ */
 export function loadTrainingCheckpoint(path: string, model: IsingModel): AutoregressiveCheckpoint {
   return decodeCheckpoint(readText(path, 'checkpoint'), path, model);
 }

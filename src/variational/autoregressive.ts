@@ -49,7 +49,10 @@ export interface AutoregressiveOptions extends Partial<Omit<AutoregressiveSettin
   beta?: number;
 }
 
-/** Fill in defaults and validate every training option, naming the bad one. */
+/**
+ * Fill in defaults and validate every training option, naming the bad one.
+ * @example autoregressiveSettings(model, { beta: 1 }).width; // the default width for this model
+ */
 export function autoregressiveSettings(model: IsingModel, options: AutoregressiveOptions): AutoregressiveSettings {
   const { beta } = temperaturePair(options);
   const n = model.size;
@@ -232,7 +235,10 @@ export class AutoregressiveTrainer {
   }
 }
 
-/** A fresh (zero) network for a model with the given settings. */
+/**
+ * A fresh (zero) network for a model with the given settings.
+ * @example const net = networkFor(model, { depth: 1, width: 4, z2: true, masks: 'graph' });
+ */
 export function networkFor(model: IsingModel, settings: Pick<AutoregressiveSettings, 'depth' | 'width' | 'z2' | 'masks'>): MadeNetwork {
   const conditioning = settings.masks === 'graph' ? separatorConditioning(model) : undefined;
   return new MadeNetwork({ spins: model.size, depth: settings.depth, width: settings.width, z2: settings.z2, conditioning });
@@ -242,6 +248,7 @@ export function networkFor(model: IsingModel, settings: Pick<AutoregressiveSetti
  * Set the direct weights and output biases so that q(s_i = +1 | s_<i) = sigmoid(-2 beta (h_i +
  * sum_{j<i} J_ij s_j)): the Boltzmann conditional of spin i given the earlier spins with every
  * later spin left out. Exact for a chain; elsewhere a far better start than the uniform q.
+ * @example initializeFromCouplings(net, model, 0.4); // q starts from the couplings' conditionals
  */
 export function initializeFromCouplings(network: MadeNetwork, model: IsingModel, beta: number): void {
   checkNetworkFits(model, network);
@@ -256,7 +263,10 @@ export function initializeFromCouplings(network: MadeNetwork, model: IsingModel,
   }
 }
 
-/** Refuse a network trained for a different number of spins. */
+/**
+ * Refuse a network trained for a different number of spins.
+ * @example checkNetworkFits(model, net); // throws a GibbsError if the sizes differ
+ */
 export function checkNetworkFits(model: IsingModel, network: MadeNetwork): void {
   if (network.spins !== model.size) throw new GibbsError(`network: has ${network.spins} spins, but the model has ${model.size}`, 'network');
 }
@@ -280,7 +290,10 @@ export interface AutoregressiveResult extends VariationalResult {
   samples: number;
 }
 
-/** Estimates from fresh samples of a trained network (no training state). */
+/**
+ * Estimates from fresh samples of a trained network (no training state).
+ * @example estimateAutoregressive(model, net, 1, { samples: 20000, rng: Rng.fromSeed(1) }).logZImportance
+ */
 export function estimateAutoregressive(
   model: IsingModel,
   network: MadeNetwork,
@@ -338,6 +351,7 @@ function meanAndError(values: Float64Array): { mean: number; error: number } {
 /**
  * log mean_i exp(l_i) with its delta-method standard error and the effective sample size of the
  * weights w_i = exp(l_i): error = sqrt(Var(w) / M) / mean(w), ESS = (sum w)^2 / sum w^2.
+ * @example importanceLogZ(Float64Array.of(0, 0, 0)); // { logZ: 0, error: 0, ess: 3 }
  */
 export function importanceLogZ(logWeights: Float64Array): { logZ: number; error: number; ess: number } {
   const m = logWeights.length;

@@ -31,6 +31,7 @@ export interface MadeArchitecture {
  * p(s_i | s_<i) = p(s_i | s_{S_i}) exactly, so conditioning on S_i loses nothing. For a dense
  * model (SK) S_i is every earlier spin; for an L x L torus in raster order it is the last L spins
  * plus the first row (at most 2L).
+ * @example separatorConditioning(squareModel(4, 4))[15]; // [3, 11, 12, 14]
  */
 export function separatorConditioning(model: IsingModel): number[][] {
   const n = model.size;

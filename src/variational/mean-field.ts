@@ -15,7 +15,10 @@ export interface MeanFieldResult extends VariationalResult {
   start: string;
 }
 
-/** Variational free energy of the product state with magnetisations m: E_q[E] - T sum_n H(m_n). */
+/**
+ * Variational free energy of the product state with magnetisations m: E_q[E] - T sum_n H(m_n).
+ * @example meanFieldFreeEnergy(model, new Float64Array(model.size), 2).freeEnergy; // -2 N log 2 at m = 0, h = 0
+ */
 export function meanFieldFreeEnergy(model: IsingModel, m: Float64Array, temperature: number): { freeEnergy: number; energy: number; entropy: number } {
   const energy = productStateEnergy(model, m);
   let entropy = 0;
@@ -79,7 +82,10 @@ export function meanField(model: IsingModel, options: MeanFieldOptions): MeanFie
   });
 }
 
-/** theta_n = h_n + sum_m J_nm m_m: the mean field each spin feels. */
+/**
+ * theta_n = h_n + sum_m J_nm m_m: the mean field each spin feels.
+ * @example localFields(model, result.magnetization); // equals result.theta at a solution
+ */
 export function localFields(model: IsingModel, m: Float64Array): Float64Array {
   const theta = Float64Array.from(model.fields);
   for (let n = 0; n < model.size; n++) {

@@ -12,7 +12,10 @@ export const CHECKPOINT_FORMAT = 'gibbs-autoregressive-checkpoint';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Float64 values as base64 of their little-endian bytes (exact, and ~3x smaller than decimal JSON). */
+/**
+ * Float64 values as base64 of their little-endian bytes (exact, and ~3x smaller than decimal JSON).
+ * @example decodeFloat64(encodeFloat64(Float64Array.of(0.1, -2)), 2, 'x'); // Float64Array [0.1, -2]
+ */
 export function encodeFloat64(values: Float64Array): string {
   const bytes = new Uint8Array(values.length * 8);
   const view = new DataView(bytes.buffer);
@@ -33,7 +36,10 @@ export function encodeFloat64(values: Float64Array): string {
   return parts.join('');
 }
 
-/** Inverse of {@link encodeFloat64}; `field` names the value in errors. Rejects non-finite numbers. */
+/**
+ * Inverse of {@link encodeFloat64}; `field` names the value in errors. Rejects non-finite numbers.
+ * @example decodeFloat64('AAAAAAAA8D8=', 1, 'x'); // Float64Array [1]
+ */
 export function decodeFloat64(text: string, expected: number, field: string): Float64Array {
   const clean = text.replace(/=+$/, '');
   if (!/^[A-Za-z0-9+/]*$/.test(clean)) throw new GibbsError(`${field}: not base64 data`, field);
@@ -64,6 +70,7 @@ export function decodeFloat64(text: string, expected: number, field: string): Fl
 /**
  * A short fingerprint of a model's fields and couplings (FNV-1a over their bytes), so a
  * checkpoint or network is not silently applied to a different model of the same size.
+ * @example modelFingerprint(squareModel(4, 4)); // 8 hex digits
  */
 export function modelFingerprint(model: IsingModel): string {
   let hash = 0x811c9dc5;
@@ -147,6 +154,7 @@ function validate<T>(schema: z.ZodType<T>, text: string, source: string, format:
 /**
  * A trained network as JSON text (architecture, parameters as base64 float64, and the model it
  * was trained for). {@link decodeNetwork} restores it exactly.
+ * @example const text = encodeNetwork(trainer.network, model, 1);
  */
 export function encodeNetwork(network: MadeNetwork, model?: IsingModel, beta?: number): string {
   return JSON.stringify({
@@ -164,6 +172,7 @@ export function encodeNetwork(network: MadeNetwork, model?: IsingModel, beta?: n
  * Parse a network file; with `model`, also check that it was trained for that model (same size;
  * a different fingerprint is allowed, e.g. to start from a network trained on a similar model,
  * and reported through `sameModel`).
+ * @example const { network } = decodeNetwork(text, 'net.json', model);
  */
 export function decodeNetwork(text: string, source = 'network', model?: IsingModel): { network: MadeNetwork; beta?: number; sameModel: boolean } {
   const file = validate(networkSchema, text, source, NETWORK_FORMAT);
@@ -181,7 +190,10 @@ export function decodeNetwork(text: string, source = 'network', model?: IsingMod
   return { network, beta: file.beta, sameModel };
 }
 
-/** A training checkpoint as JSON text. */
+/**
+ * A training checkpoint as JSON text.
+ * @example const text = encodeCheckpoint(trainer.checkpoint(), model);
+ */
 export function encodeCheckpoint(checkpoint: AutoregressiveCheckpoint, model: IsingModel): string {
   return JSON.stringify({
     format: CHECKPOINT_FORMAT,
@@ -195,7 +207,10 @@ export function encodeCheckpoint(checkpoint: AutoregressiveCheckpoint, model: Is
   });
 }
 
-/** Parse a checkpoint and check it belongs to `model` (same fingerprint). */
+/**
+ * Parse a checkpoint and check it belongs to `model` (same fingerprint).
+ * @example AutoregressiveTrainer.resume(model, decodeCheckpoint(text, 'ckpt.json', model));
+ */
 export function decodeCheckpoint(text: string, source: string, model: IsingModel): AutoregressiveCheckpoint {
   const file = validate(checkpointSchema, text, source, CHECKPOINT_FORMAT);
   if (file.model.fingerprint !== modelFingerprint(model)) {

@@ -51,7 +51,10 @@ export function initNeuralSampler(model: IsingModel, network: MadeNetwork, optio
   return state;
 }
 
-/** One independence Metropolis–Hastings step with a fresh proposal from the network. */
+/**
+ * One independence Metropolis–Hastings step with a fresh proposal from the network.
+ * @example const { accepted, acceptance } = neuralSweep(state, rng);
+ */
 export function neuralSweep(state: NeuralSamplerState, rng: Rng): NeuralSweepInfo {
   const { buffer, model } = state;
   const n = model.size;

@@ -69,7 +69,10 @@ export function fixedPointSettings(options: FixedPointOptions, defaultDamping: n
   return { temperature, beta, damping, tolerance, maxIterations };
 }
 
-/** Mean energy of a product state with magnetisations m: sum_n h_n m_n + sum_{n<m} J_nm m_n m_m. */
+/**
+ * Mean energy of a product state with magnetisations m: sum_n h_n m_n + sum_{n<m} J_nm m_n m_m.
+ * @example productStateEnergy(chainModel(3, { coupling: -1, boundary: 'open' }), Float64Array.of(1, 1, 1)); // -2
+ */
 export function productStateEnergy(model: IsingModel, m: Float64Array): number {
   const { fields, offsets, neighbors, couplings } = model;
   let field = 0;
@@ -86,6 +89,7 @@ export function productStateEnergy(model: IsingModel, m: Float64Array): number {
 /**
  * Entropy of one spin with mean m = <s> in [-1, 1]: -sum_s p log p with p(±1) = (1 ± m)/2
  * (0 log 0 = 0).
+ * @example binaryEntropy(0); // log 2
  */
 export function binaryEntropy(m: number): number {
   const p = 0.5 * (1 + m);

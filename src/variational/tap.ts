@@ -39,6 +39,7 @@ function reactionSum(model: IsingModel, m: Float64Array): number {
  *   G(m) = sum_n h_n m_n + sum_{n<m} J_nm m_n m_m - T sum_n H(m_n) - (beta/2) sum_{n<m} J_nm^2 (1-m_n^2)(1-m_m^2)
  *
  * and U = d(beta G)/d beta at a stationary point = E_MF(m) - beta sum_{n<m} J_nm^2 (1-m_n^2)(1-m_m^2).
+ * @example tapFreeEnergy(model, tap(model, { beta: 0.5 }).magnetization, 2).freeEnergy
  */
 export function tapFreeEnergy(model: IsingModel, m: Float64Array, temperature: number): { freeEnergy: number; energy: number; entropy: number } {
   const beta = 1 / temperature;
