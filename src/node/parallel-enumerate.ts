@@ -4,8 +4,8 @@ import { IsingModel, type IsingModelData } from '../models/ising.js';
 import { moduleUrl } from './module-url.js';
 import { defaultWorkerCount, runTasks } from './worker-pool.js';
 
-/** Below this many states (times temperatures) threads cost more than they save. */
-const THREAD_THRESHOLD = 2 ** 22;
+/** Below this many states (times temperatures; well under a second of work) threads cost more than they save. */
+const THREAD_THRESHOLD = 2 ** 26;
 
 /** Worker task: one chunk of the state space, at every beta, for a model given as plain data. */
 export function enumerateChunkTask(data: IsingModelData, betas: number[], prefix: number, prefixBits: number, spinMeans: boolean, correlations: boolean): EnumerationSums[] {
