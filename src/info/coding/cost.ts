@@ -31,3 +31,15 @@ export class CostMeter implements SymbolEncoder {
     this.bits += ones * (PROB_BITS - Math.log2(p1)) + (bits.length - ones) * (PROB_BITS - Math.log2(PROB_ONE - p1));
   }
 }
+
+/**
+ * An encoder that discards everything: replays data through a model (to keep its state in step)
+ * without coding it, e.g. after a block stored uncompressed.
+ *
+ * @example model.encode(byte, DISCARD);
+ */
+export const DISCARD: SymbolEncoder = {
+  encode() {},
+  encodeBit() {},
+  encodeBits() {},
+};
