@@ -3,3 +3,6 @@ export * from './worker-pool.js';
 export * from './atomic-write.js';
 export * from './module-url.js';
 export * from './parallel-enumerate.js';
+export * from './byte-streams.js';
+export * from './compress-file.js';
+export * from './external-compressors.js';
