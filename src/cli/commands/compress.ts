@@ -26,7 +26,7 @@ export function registerCompress(program: Command): void {
     .option('--coder <name>', 'entropy coder: range | rans', 'rans')
     .option('-f, --force', 'overwrite an existing output file')
     .option('--block-bits <n>', 'log2 of the block size in bytes (10..24)', '20')
-    .option('--table-bits <n>', 'log2 of counters per hashed context table, order2..order4 and mix (16..26)', '22')
+    .option('--table-bits <n>', 'log2 of counters per hashed context table, order2..order4 and mix (16..24)', '22')
     .option('--json', 'print a JSON summary on stdout (not with output to stdout)')
     .option('-v, --verbose', 'print a summary line on stderr')
     .addHelpText('after', '\nModels: iid (per-block byte frequencies), adaptive (order-0 KT counts), order0..order4 (bitwise context models),\nmix (logistic mixing of orders 0-4, 6, words and matches). The input is kept.\n\nExamples:\n  gibbs compress notes.txt --model mix\n  tar c dir | gibbs compress - > dir.tar.gibbs\n  gibbs compress big.bin out.gibbs --coder range --force')
@@ -34,7 +34,7 @@ export function registerCompress(program: Command): void {
       const model = parseChoice('--model', options.model, MODEL_NAMES) as ModelName;
       const coder = parseChoice('--coder', options.coder, ['range', 'rans'] as const);
       const blockBits = parseInteger('--block-bits', options.blockBits, 10, 24);
-      const tableBits = parseInteger('--table-bits', options.tableBits, 16, 26);
+      const tableBits = parseInteger('--table-bits', options.tableBits, 16, 24);
       const out = resolveCodecPaths(input, output, 'compress');
       const progress = codecProgress('compressing', input, options.json);
       const start = Date.now();

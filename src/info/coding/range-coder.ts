@@ -30,7 +30,7 @@ export class RangeEncoder implements StreamEncoder {
   private low = 0;
   private range = TWO32 - 1;
   private cache = 0;
-  private pending = 0; // bytes held back: the cache byte plus 0xFF bytes a carry may still change
+  private pending = 1; // bytes held back: the cache byte plus 0xFF bytes a carry may still change
   private first = true; // the first cache byte is always 0 (the interval never passes 1): not written
   private readonly out: ByteWriter;
 

@@ -41,8 +41,8 @@ export function modelSpec(name: ModelName, tableBits = DEFAULT_TABLE_BITS): Mode
 export function specFromHeader(id: number, order: number, tableBits: number): ModelSpec {
   if (id === MODEL_IDS.iid) return modelSpec('iid');
   if (id === MODEL_IDS.adaptive) return modelSpec('adaptive');
-  if (id === MODEL_IDS.context && order <= 4 && tableBits >= 12 && tableBits <= 26) return modelSpec(`order${order}` as ModelName, tableBits);
-  if (id === MODEL_IDS.mix && tableBits >= 16 && tableBits <= 26) return modelSpec('mix', tableBits);
+  if (id === MODEL_IDS.context && order <= 4 && tableBits >= 12 && tableBits <= 24) return modelSpec(`order${order}` as ModelName, tableBits);
+  if (id === MODEL_IDS.mix && tableBits >= 16 && tableBits <= 24) return modelSpec('mix', tableBits);
   throw corruptData(`unknown model (id ${id}, order ${order}, table bits ${tableBits})`);
 }
 

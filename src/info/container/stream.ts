@@ -20,7 +20,7 @@ export interface CompressOptions {
   coder?: CoderName;
   /** log2 of the block size, 10..24 (default 20: 1 MiB blocks). */
   blockBits?: number;
-  /** log2 counters per hashed context table, for order2..order4 and mix (default 22). */
+  /** log2 counters per hashed context table, for order2..order4 and mix (16..24, default 22). */
   tableBits?: number;
 }
 
@@ -50,7 +50,7 @@ export class StreamCompressor {
     const coder = options.coder ?? 'rans';
     if (coder !== 'range' && coder !== 'rans') throw invalidValue('coder', coder, 'range or rans');
     const blockBits = requireInteger('blockBits', options.blockBits ?? 20, 10, 24);
-    const tableBits = requireInteger('tableBits', options.tableBits ?? 22, 16, 26);
+    const tableBits = requireInteger('tableBits', options.tableBits ?? 22, 16, 24);
     this.header = { coder, model: modelSpec(name, tableBits), blockBits };
     this.model = createModel(this.header.model);
     this.block = new Uint8Array(2 ** blockBits);

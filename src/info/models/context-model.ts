@@ -40,7 +40,7 @@ export class ContextModel extends BitwiseByteModel {
   constructor(order: number, options: ContextModelOptions = {}) {
     super();
     this.order = requireInteger('order', order, 0, 4);
-    this.tableBits = requireInteger('tableBits', options.tableBits ?? 22, 12, 28);
+    this.tableBits = requireInteger('tableBits', options.tableBits ?? 22, 12, 24);
     this.limit = requireInteger('limit', options.limit ?? 255, 1, 1023);
     this.table = order === 0 ? ContextTable.direct(1) : order === 1 ? ContextTable.direct(256) : ContextTable.hashed(this.tableBits);
     this.counters = this.table.counters;

@@ -60,11 +60,11 @@ export class MixingModel extends BitwiseByteModel {
 
   constructor(options: MixingModelOptions = {}) {
     super();
-    this.tableBits = requireInteger('tableBits', options.tableBits ?? 22, 16, 26);
+    this.tableBits = requireInteger('tableBits', options.tableBits ?? 22, 16, 24);
     this.tables = [ContextTable.direct(1), ContextTable.direct(256)];
     for (let i = 2; i < CONTEXTS; i++) this.tables.push(ContextTable.hashed(this.tableBits));
     this.counters = this.tables.map((t) => t.counters);
-    this.match = new MatchModel();
+    this.match = new MatchModel(Math.min(22, this.tableBits), Math.min(20, this.tableBits - 2));
     this.reset();
   }
 
