@@ -4,7 +4,8 @@
  * where c runs over the contexts of k preceding bytes, n(c, s) counts (k+1)-grams and M_k is
  * the number of positions with k predecessors. M_k H_k bits is the size of the input under the
  * best static order-k model fitted to it (the model itself not counted): a target for adaptive
- * order-k compressors, and non-increasing in k. Counting is streaming (chunks of any size);
+ * order-k compressors. (H_k cannot increase with k on a common set of positions; the windows
+ * here differ by one position per order, which matters only for tiny inputs.) Counting is streaming (chunks of any size);
  * memory grows with the number of distinct (k+1)-grams, capped at 2^24 per order.
  */
 import { GibbsError, invalidValue, requireInteger } from '../../core/errors.js';

@@ -27,9 +27,9 @@ export class Apm {
   }
 
   reset(): void {
-    for (let c = 0; c < this.table.length; c += 33) {
-      for (let k = 0; k < 33; k++) this.table[c + k] = SQUASH[Math.min(4095, k * 128)];
-    }
+    // The identity curve in every context: one row, then doubling copies.
+    for (let k = 0; k < 33; k++) this.table[k] = SQUASH[Math.min(4095, k * 128)];
+    for (let filled = 33; filled < this.table.length; filled *= 2) this.table.copyWithin(filled, 0, Math.min(filled, this.table.length - filled));
   }
 
   /** Refined P(1) (16-bit) of `p16` in context `context`; remembers the knot to update. */
