@@ -81,7 +81,7 @@ describe('container round trips', () => {
 
 /** Decode damaged bytes: must throw CorruptDataError (or, never, return wrong data). */
 function expectDetected(damaged: Uint8Array, original: Uint8Array): void {
-  let out: Uint8Array | null = null;
+  let out: Uint8Array;
   try {
     out = decompress(damaged);
   } catch (error) {

@@ -247,32 +247,39 @@ export class RansDecoder implements SymbolDecoder {
   }
 
   decodeBits(out: Uint8Array, p1: number): void {
+    // The state is carried split as x = q * 2^16 + slot: after a renormalisation the new word
+    // is the next slot and the old state the next quotient, so no division is needed there.
     const p0 = PROB_ONE - p1;
     const bytes = this.bytes;
     const end = bytes.length - 1;
-    let x = this.x;
+    let q = Math.floor(this.x * INV_WORD);
+    let slot = this.x - q * WORD;
     let pos = this.pos;
     const n = out.length;
     for (let i = 0; i < n; i++) {
-      const q = Math.floor(x * INV_WORD);
-      const slot = x - q * WORD;
+      let next: number;
       if (slot < p1) {
         out[i] = 1;
-        x = p1 * q + slot;
+        next = p1 * q + slot;
       } else {
         out[i] = 0;
-        x = p0 * q + slot - p1;
+        next = p0 * q + slot - p1;
       }
-      if (x < L) {
+      if (next < L) {
         if (pos >= end) {
+          this.x = next;
           this.pos = pos;
           throw corruptData('rANS stream ended early');
         }
-        x = x * WORD + (bytes[pos] | (bytes[pos + 1] << 8));
+        q = next;
+        slot = bytes[pos] | (bytes[pos + 1] << 8);
         pos += 2;
+      } else {
+        q = Math.floor(next * INV_WORD);
+        slot = next - q * WORD;
       }
     }
-    this.x = x;
+    this.x = q * WORD + slot;
     this.pos = pos;
   }
 

@@ -47,7 +47,8 @@ export class MixingModel extends BitwiseByteModel {
   private readonly slots = new Int32Array(CONTEXTS);
   private readonly indices = new Int32Array(CONTEXTS);
   private readonly apmOrder0 = new Apm(256);
-  private readonly apmOrder1 = new Apm(65536);
+  private readonly apmOrder1: Apm;
+  private readonly apmMask: number;
   private history = 0; // previous 4 bytes
   private history2 = 0; // the 2 bytes before those
   private word = 0; // hash of the current word's letters
@@ -65,6 +66,9 @@ export class MixingModel extends BitwiseByteModel {
     for (let i = 2; i < CONTEXTS; i++) this.tables.push(ContextTable.hashed(this.tableBits));
     this.counters = this.tables.map((t) => t.counters);
     this.match = new MatchModel(Math.min(22, this.tableBits), Math.min(20, this.tableBits - 2));
+    // (order-1 byte, partial byte) contexts; small tables (tests, tiny inputs) fold the byte.
+    this.apmMask = 2 ** Math.min(16, this.tableBits - 6) - 1;
+    this.apmOrder1 = new Apm(this.apmMask + 1);
     this.reset();
   }
 
@@ -118,7 +122,7 @@ export class MixingModel extends BitwiseByteModel {
     const p = SQUASH[x + 2048];
     this.mixed = p;
     const p0 = this.apmOrder0.refine(p, this.partial);
-    const p1 = this.apmOrder1.refine(p, this.partial | ((this.history & 0xff) << 8));
+    const p1 = this.apmOrder1.refine(p, (this.partial | ((this.history & 0xff) << 8)) & this.apmMask);
     return (2 * p + p0 + p1 + 2) >> 2;
   }
 
