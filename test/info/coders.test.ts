@@ -14,9 +14,9 @@ import { decodeSymbols, encodeSymbols, type CodingModel } from '../../src/info/m
 
 const CODERS: Array<{ name: string; encoder: () => StreamEncoder; decoder: (b: Uint8Array) => SymbolDecoder; slackBits: number }> = [
   // Flush costs: the range coder ends within a byte or two of its interval; rANS sends its
-  // 47-bit final state in three 16-bit words.
+  // 47-bit final state in three 16-bit words (two states on the interleaved batch path).
   { name: 'range', encoder: () => new RangeEncoder(), decoder: (b) => new RangeDecoder(b), slackBits: 24 },
-  { name: 'rans', encoder: () => new RansEncoder(), decoder: (b) => new RansDecoder(b), slackBits: 64 },
+  { name: 'rans', encoder: () => new RansEncoder(), decoder: (b) => new RansDecoder(b), slackBits: 96 },
 ];
 
 const BYTE_MODELS: Array<{ name: string; make: () => CodingModel }> = [
@@ -82,7 +82,8 @@ describe('binary models and extreme probabilities', () => {
         const enc = coder.encoder();
         for (const b of bits) model.encode(b, enc);
         const single = enc.finish();
-        expect(8 * single.length).toBe(batch.bits);
+        // The batch path interleaves two rANS states: one more 48-bit state to flush.
+        expect(batch.bits - 8 * single.length).toBe(coder.name === 'rans' ? 48 : 0);
         expect(batch.bits).toBeLessThanOrEqual(batch.information + coder.slackBits);
       }
     });

@@ -20,14 +20,14 @@ export function registerCoin(program: Command): void {
     .command('coin')
     .description('flip a biased coin N times and compare code lengths with N·H and log2 C(N,K): enumerative, arithmetic, rANS, run-length, gzip/xz/zstd')
     .option('--p <p>', 'probability of a 1 (0 < p < 1)', '0.9')
-    .option('--n <n>', 'number of flips (1 .. 10^9)', '1000000')
+    .option('--n <n>', 'number of flips (1 .. 3e8)', '1000000')
     .option('--seed <s>', 'random seed', '1')
     .option('--json', 'print JSON instead of tables')
     .addHelpText('after', '\nEvery code is decoded again and checked. -1/n log2 p(x_1..x_n) is shown for growing n: it approaches H (AEP).\nThe enumerative code runs for N <= 2e6. gzip/xz/zstd see the flips packed 8 per byte.\n\nExamples:\n  gibbs coin --p 0.9 --n 1000000\n  gibbs coin --p 0.99 --n 100000 --seed 7 --json')
     .action((options: CoinOptions) => {
       const p = parseNumber('--p', options.p);
       if (!(p > 0 && p < 1)) throw invalidValue('--p', options.p, 'a probability strictly between 0 and 1');
-      const n = parseInteger('--n', options.n, 1, 1e9);
+      const n = parseInteger('--n', options.n, 1, 3e8);
       const seed = parseInteger('--seed', options.seed, 0);
       const flips = biasedCoin(n, p, Rng.fromSeed(seed));
       const result = coinExperiment(flips, p);
