@@ -82,7 +82,7 @@ export function packBits(bits: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Binary entropy H(p) in bits. */
+/** Binary entropy H(p) = -p log2 p - (1-p) log2(1-p) in bits. @example binaryEntropy(0.5) // 1 */
 export function binaryEntropy(p: number): number {
   requireProbability('p', p);
   if (p === 0 || p === 1) return 0;

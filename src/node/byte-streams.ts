@@ -11,14 +11,14 @@ import { GibbsError } from '../core/errors.js';
 
 const CHUNK = 1 << 20;
 
-/** Size in bytes of a regular input file, or undefined for stdin / pipes. */
+/** Size in bytes of a regular input file, or undefined for stdin / pipes. @example inputSize('-') // undefined */
 export function inputSize(path: string): number | undefined {
   if (path === '-') return undefined;
   const s = statSync(path);
   return s.isFile() ? s.size : undefined;
 }
 
-/** Check that an input path names a readable regular file (or '-'), with a clear error. */
+/** Check that an input path names a readable regular file (or '-'), with a clear error. @example checkInput('data.bin') */
 export function checkInput(path: string, what = 'input'): void {
   if (path === '-') return;
   if (!existsSync(path)) throw new GibbsError(`${what} ${path}: no such file`, what);

@@ -35,7 +35,7 @@ function legendre(n: number, p: number): number {
   return e;
 }
 
-/** Product of BigInts a[lo..hi) by a balanced tree. */
+/** Product of BigInts a[lo..hi) by a balanced tree. @example productTree([2n, 3n, 7n]) // 42n */
 export function productTree(a: bigint[], lo = 0, hi = a.length): bigint {
   if (hi - lo === 0) return 1n;
   if (hi - lo === 1) return a[lo];
@@ -93,7 +93,7 @@ export function binomial(n: number, k: number): bigint {
 
 const LN2 = Math.LN2;
 
-/** ln(n!) for integer n >= 0: exact sum below 256, Stirling's series above (error < 1e-15 relative). */
+/** ln(n!) (natural log) for integer n >= 0: exact sum below 256, Stirling's series above (error < 1e-15 relative). @example logFactorial(3) // ln 6 */
 export function logFactorial(n: number): number {
   if (n < 256) return LOG_FACTORIAL[n];
   const inv = 1 / n;

@@ -57,12 +57,12 @@ export interface StreamEncoder extends SymbolEncoder {
 /** The coders gibbs ships: range coder (first in, first out) and rANS (last in, first out). */
 export type CoderName = 'range' | 'rans';
 
-/** Throw if a binary probability is outside [1, 2^16 - 1] (an internal bug in a model). */
+/** Throw if a binary probability is outside [1, 2^16 - 1] (an internal bug in a model). @example checkP1(58982) */
 export function checkP1(p1: number): void {
   if (!(p1 >= 1 && p1 < PROB_ONE)) throw new RangeError(`binary probability p1 = ${p1} outside [1, 65535]`);
 }
 
-/** Throw if an interval is not a non-empty part of [0, 2^16) (an internal bug in a model). */
+/** Throw if an interval is not a non-empty part of [0, 2^16) (an internal bug in a model). @example checkInterval(0, 32768) */
 export function checkInterval(start: number, freq: number): void {
   if (!(start >= 0 && freq >= 1 && start + freq <= PROB_ONE)) throw new RangeError(`coding interval [${start}, ${start + freq}) outside [0, 65536) or empty`);
 }

@@ -61,12 +61,12 @@ export function writeHeader(header: ContainerHeader): Uint8Array {
   return out;
 }
 
-/** Throw if the bytes available so far already differ from the magic bytes. */
+/** Throw if the bytes available so far already differ from the magic bytes. @example checkMagicPrefix(firstChunk) */
 export function checkMagicPrefix(bytes: Uint8Array): void {
   for (let i = 0; i < Math.min(4, bytes.length); i++) if (bytes[i] !== MAGIC[i]) throw corruptData('not a gibbs compressed file (no gibbs magic bytes)');
 }
 
-/** Parse and check a header (the first 16 bytes of a stream). */
+/** Parse and check a header (the first 16 bytes of a stream); damage is a CorruptDataError. @example readHeader(bytes.subarray(0, 16)).coder */
 export function readHeader(bytes: Uint8Array): ContainerHeader {
   if (bytes.length === 0) throw corruptData('empty input (not a gibbs compressed file)');
   checkMagicPrefix(bytes);

@@ -37,7 +37,7 @@ export function modelSpec(name: ModelName, tableBits = DEFAULT_TABLE_BITS): Mode
   return { name, id: MODEL_IDS.context, order: Number(match[1]), tableBits };
 }
 
-/** Read a model description from header fields; foreign values are corrupt data. */
+/** Read a model description from header fields; foreign values are corrupt data. @example specFromHeader(2, 2, 22).name // 'order2' */
 export function specFromHeader(id: number, order: number, tableBits: number): ModelSpec {
   if (id === MODEL_IDS.iid) return modelSpec('iid');
   if (id === MODEL_IDS.adaptive) return modelSpec('adaptive');
@@ -46,7 +46,7 @@ export function specFromHeader(id: number, order: number, tableBits: number): Mo
   throw corruptData(`unknown model (id ${id}, order ${order}, table bits ${tableBits})`);
 }
 
-/** A fresh persistent model for the spec, or null for the per-block i.i.d. model. */
+/** A fresh persistent model for the spec, or null for the per-block i.i.d. model. @example createModel(modelSpec('mix')) */
 export function createModel(spec: ModelSpec): CodingModel | null {
   if (spec.id === MODEL_IDS.iid) return null;
   if (spec.id === MODEL_IDS.adaptive) return new AdaptiveCountsModel(256, 'kt');
