@@ -12,7 +12,7 @@ import { Rng } from '../src/core/rng.js';
 import { enumerativeDecode, enumerativeEncode } from '../src/info/coding/enumerative.js';
 import { RangeDecoder, RangeEncoder } from '../src/info/coding/range-coder.js';
 import { RansDecoder, RansEncoder } from '../src/info/coding/rans.js';
-import { binaryEntropy, biasedCoin } from '../src/info/coin.js';
+import { binaryEntropyBits, biasedCoin } from '../src/info/coin.js';
 import { compress, decompress } from '../src/info/container/stream.js';
 import type { ModelName } from '../src/info/container/models.js';
 import { BernoulliModel } from '../src/info/models/iid.js';
@@ -33,7 +33,7 @@ function coinBench(): void {
     const flips = biasedCoin(n, p, Rng.fromSeed(2026));
     let ones = 0;
     for (let i = 0; i < n; i++) ones += flips[i];
-    const nh = n * binaryEntropy(p);
+    const nh = n * binaryEntropyBits(p);
     const information = -(ones * Math.log2(p) + (n - ones) * Math.log2(1 - p));
     const model = new BernoulliModel(p);
     const q = model.p1 / 65536;

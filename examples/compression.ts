@@ -1,7 +1,7 @@
 // Entropy and compression: a biased coin coded at the Shannon limit, and text compressed by a
 // context-mixing model, with every result decoded again and checked.
 import { Rng } from '../src/core/index.js';
-import { binaryEntropy, biasedCoin, compress, CostMeter, decompress, empiricalEntropies, enumerativeEncode, MixingModel, RansDecoder, RansEncoder, BernoulliModel } from '../src/info/index.js';
+import { binaryEntropyBits, biasedCoin, compress, CostMeter, decompress, empiricalEntropies, enumerativeEncode, MixingModel, RansDecoder, RansEncoder, BernoulliModel } from '../src/info/index.js';
 
 // 1. 100000 flips of a coin with P(1) = 0.9: N·H bits is the bound; rANS with the known p gets there.
 const p = 0.9;
@@ -13,7 +13,7 @@ const coded = encoder.finish();
 const decoded = new Uint8Array(flips.length);
 model.decodeMany(decoded, new RansDecoder(coded));
 const enumerative = enumerativeEncode(flips);
-console.log(`N·H = ${(flips.length * binaryEntropy(p)).toFixed(1)} bits; rANS ${8 * coded.length} bits; enumerative ${enumerative.bits} bits (K = ${enumerative.k}); decoded ok: ${decoded.every((b, i) => b === flips[i])}`);
+console.log(`N·H = ${(flips.length * binaryEntropyBits(p)).toFixed(1)} bits; rANS ${8 * coded.length} bits; enumerative ${enumerative.bits} bits (K = ${enumerative.k}); decoded ok: ${decoded.every((b, i) => b === flips[i])}`);
 
 // 2. Text: empirical entropies, the mixing model's information content, and a real compressed file.
 const text = new TextEncoder().encode('the entropy of a biased coin is N H bits and no fewer; '.repeat(200));

@@ -82,8 +82,8 @@ export function packBits(bits: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Binary entropy H(p) = -p log2 p - (1-p) log2(1-p) in bits. @example binaryEntropy(0.5) // 1 */
-export function binaryEntropy(p: number): number {
+/** Binary entropy H(p) = -p log2 p - (1-p) log2(1-p) in bits. @example binaryEntropyBits(0.5) // 1 */
+export function binaryEntropyBits(p: number): number {
   requireProbability('p', p);
   if (p === 0 || p === 1) return 0;
   return -(p * Math.log2(p) + (1 - p) * Math.log2(1 - p));
@@ -161,7 +161,7 @@ export function coinExperiment(flips: Uint8Array, p: number, options: CoinOption
     if (flips[i] > 1) throw invalidValue(`flips[${i}]`, flips[i], '0 or 1');
     ones += flips[i];
   }
-  const entropy = binaryEntropy(p);
+  const entropy = binaryEntropyBits(p);
   const shannonBits = n * entropy;
   const informationBits = -(ones * Math.log2(p) + (n - ones) * Math.log2(1 - p));
   const codes: CoinCodeResult[] = [];

@@ -4,7 +4,9 @@ import { registerCompress } from './compress.js';
 import { registerDecompress } from './decompress.js';
 import { registerEntropy } from './entropy.js';
 import { registerExact } from './exact.js';
+import { registerInfer } from './infer.js';
+import { registerMixture } from './mixture.js';
 import { registerModel } from './model.js';
 
 /** Every subcommand, in the order `gibbs --help` lists them. */
-export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel, registerCompress, registerDecompress, registerEntropy, registerCoin];
+export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel, registerInfer, registerMixture, registerCompress, registerDecompress, registerEntropy, registerCoin];
