@@ -99,7 +99,7 @@ describe('gibbs coin', () => {
     expect(Math.abs(byName['range coder (known p)'].bits - out.informationBits)).toBeLessThan(24);
     expect(Math.abs(byName['rANS (known p)'].bits - out.informationBits)).toBeLessThan(96);
     expect(out.aep.at(-1).n).toBe(20000);
-    const table = runCli(['coin', '--n', '1000']);
+    const table = runCli(['coin', '--n', '1001']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/AEP/);
     expectUserError(runCli(['coin', '--p', '1']), /--p: got "1", expected a probability strictly between 0 and 1/);

@@ -12,7 +12,7 @@ export class ByteWriter {
   length = 0;
 
   constructor(capacity = 1024) {
-    this.buffer = new Uint8Array(Math.max(16, capacity));
+    this.buffer = new Uint8Array(Math.max(16, Math.ceil(capacity)));
   }
 
   /** Make room for `extra` more bytes. */

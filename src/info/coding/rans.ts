@@ -44,7 +44,7 @@ export class RansEncoder implements StreamEncoder {
   private runs: BitRun[] = [];
 
   constructor(capacity = 1024) {
-    this.steps = new Uint32Array(Math.max(16, capacity));
+    this.steps = new Uint32Array(Math.max(16, Math.ceil(capacity)));
   }
 
   private push(packed: number): void {
