@@ -104,10 +104,13 @@ export class MixingModel extends BitwiseByteModel {
   protected predictBit(): number {
     const inputs = this.inputs;
     const node = this.node;
+    const slots = this.slots;
+    const indices = this.indices;
+    const counters = this.counters;
     for (let i = 0; i < CONTEXTS; i++) {
-      const index = this.slots[i] + node;
-      this.indices[i] = index;
-      inputs[i] = STRETCH[this.counters[i][index] >>> 20];
+      const index = slots[i] + node;
+      indices[i] = index;
+      inputs[i] = STRETCH[counters[i][index] >>> 20];
     }
     inputs[CONTEXTS] = this.match.stretchInput(this.partial, this.bits);
     inputs[CONTEXTS + 1] = 256;
@@ -115,8 +118,9 @@ export class MixingModel extends BitwiseByteModel {
     const lengthBucket = length === 0 ? 0 : length < 16 ? 1 : length < 32 ? 2 : 3;
     const base = (lengthBucket * 256 + this.partial) * INPUTS;
     this.weightBase = base;
+    const w = this.weights;
     let dot = 0;
-    for (let i = 0; i < INPUTS; i++) dot += inputs[i] * this.weights[base + i];
+    for (let i = 0; i < INPUTS; i++) dot += inputs[i] * w[base + i];
     let x = Math.floor(dot * (1 / 65536));
     x = x > 2047 ? 2047 : x < -2047 ? -2047 : x;
     const p = SQUASH[x + 2048];
@@ -127,7 +131,9 @@ export class MixingModel extends BitwiseByteModel {
   }
 
   protected updateBit(bit: number): void {
-    for (let i = 0; i < CONTEXTS; i++) counterUpdate(this.counters[i], this.indices[i], bit, LIMITS[i]);
+    const counters = this.counters;
+    const indices = this.indices;
+    for (let i = 0; i < CONTEXTS; i++) counterUpdate(counters[i], indices[i], bit, LIMITS[i]);
     this.match.update(bit);
     this.apmOrder0.update(bit);
     this.apmOrder1.update(bit);
