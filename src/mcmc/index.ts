@@ -9,3 +9,8 @@ export * from './coupling-classes.js';
 export * from './ising-observables.js';
 export * from './metropolis.js';
 export * from './ising-kernels.js';
+export * from './heat-bath.js';
+export * from './cluster-graph.js';
+export * from './wolff.js';
+export * from './swendsen-wang.js';
+export * from './ising-kernels.js';

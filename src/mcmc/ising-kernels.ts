@@ -1,13 +1,19 @@
 import { invalidValue } from '../core/errors.js';
 import type { AnyKernel } from './kernel.js';
+import { heatBathKernel } from './heat-bath.js';
 import { metropolisKernel } from './metropolis.js';
+import { swendsenWangKernel } from './swendsen-wang.js';
+import { wolffKernel } from './wolff.js';
 
 /** The Ising sampling algorithms, by their CLI names. */
-export const ISING_ALGORITHMS = ['metropolis'] as const;
+export const ISING_ALGORITHMS = ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang'] as const;
 export type IsingAlgorithm = (typeof ISING_ALGORITHMS)[number];
 
 const KERNELS: Record<IsingAlgorithm, AnyKernel> = {
   metropolis: metropolisKernel,
+  'heat-bath': heatBathKernel,
+  wolff: wolffKernel,
+  'swendsen-wang': swendsenWangKernel,
 };
 
 /**
