@@ -14,3 +14,7 @@ export * from './cluster-graph.js';
 export * from './wolff.js';
 export * from './swendsen-wang.js';
 export * from './ising-kernels.js';
+export * from './ladder.js';
+export * from './tempering.js';
+export * from './bitwise-acceptance.js';
+export * from './multispin.js';
