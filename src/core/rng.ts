@@ -25,10 +25,12 @@ export interface RngState {
  * const chains = Rng.streams(42, 4); // four independent streams for four chains
  */
 export class Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // Initialised to 0 so V8 stores the words as unboxed numbers (a field first set to
+  // undefined becomes "tagged" and every update would allocate a heap number: 3x slower).
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
   private spare = 0;
   private hasSpare = false;
 

@@ -111,6 +111,7 @@ export function bitwiseAcceptance(degree: number, j: number, h: number, beta: nu
  * counts (b0, b1, b2) and the spin word `s`. Draws one random word per binary digit examined.
  */
 export function decideFlips(a: BitwiseAcceptance, b0: number, b1: number, b2: number, s: number, active: number, rng: Rng): number {
+  if (a.count === 2 && a.useSpin === 0 && a.neverCount === 0) return decideTwoClasses(a, b0, b1, b2, active, rng);
   const { count, masks, useSpin } = a;
   let undecided = 0;
   for (let c = 0; c < count; c++) {
@@ -127,6 +128,22 @@ export function decideFlips(a: BitwiseAcceptance, b0: number, b1: number, b2: nu
     let t = 0;
     const row = i * count;
     for (let c = 0; c < count; c++) t |= masks[c] & digits[row + c];
+    accept |= undecided & t & ~u;
+    undecided &= ~(t ^ u);
+  }
+  return accept;
+}
+
+/** The common case (zero field, two probabilistic classes, e.g. k = 0 and 1 on the square lattice). */
+function decideTwoClasses(a: BitwiseAcceptance, b0: number, b1: number, b2: number, active: number, rng: Rng): number {
+  const m0 = ~((b0 ^ a.x0[0]) | (b1 ^ a.x1[0]) | (b2 ^ a.x2[0])) & active;
+  const m1 = ~((b0 ^ a.x0[1]) | (b1 ^ a.x1[1]) | (b2 ^ a.x2[1])) & active;
+  let undecided = m0 | m1;
+  let accept = active & ~undecided;
+  const { digits, length } = a;
+  for (let i = 0; undecided !== 0 && i < length; i++) {
+    const u = rng.nextInt32();
+    const t = (m0 & digits[2 * i]) | (m1 & digits[2 * i + 1]);
     accept |= undecided & t & ~u;
     undecided &= ~(t ^ u);
   }

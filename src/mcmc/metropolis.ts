@@ -6,7 +6,7 @@ import { isingObservables, writeIsingScalars } from './ising-observables.js';
 import type { Kernel, SweepInfo } from './kernel.js';
 import { siteOrder, type SiteOrder } from './site-order.js';
 import {
-  type IsingKernelOptions, type SpinState, TWO_POW_32, acceptanceThreshold, checkIsingOptions, isingModelCodec, newSpinState, restoreSpins, resyncSpins, saveSpins,
+  type IsingKernelOptions, type SpinState, acceptanceThreshold, checkIsingOptions, isingModelCodec, newSpinState, restoreSpins, resyncSpins, saveSpins,
 } from './spin-state.js';
 
 /** Options of the single-spin Metropolis kernel. */
@@ -29,6 +29,8 @@ export interface MetropolisState extends SpinState {
   /** Tabulated thresholds and energy changes by (s_n, q) when `classes` is set. */
   threshold: Float64Array;
   deltaE: Float64Array;
+  /** Sequential order on a periodic square lattice with uniform J, h: neighbours from coordinates. */
+  square: boolean;
 }
 
 /**
@@ -58,8 +60,9 @@ function prepare(model: IsingModel, options: MetropolisOptions, base: SpinState)
     ...base, model, order,
     visit: order === 'checkerboard' ? siteOrder(model, order) : null,
     classes: couplingClasses(model),
-    threshold: new Float64Array(0), deltaE: new Float64Array(0),
+    threshold: new Float64Array(0), deltaE: new Float64Array(0), square: false,
   };
+  state.square = order === 'sequential' && isPlainSquare(model, state.classes);
   buildTables(state);
   return state;
 }
@@ -85,7 +88,7 @@ function sweepTabulated(st: MetropolisState, rng: Rng): number {
     const s = spins[i];
     const index = (s > 0 ? width : 0) + s * q + z;
     const thr = threshold[index];
-    if (thr >= TWO_POW_32 || rng.nextInt32() >>> 0 < thr) {
+    if (thr >= 4294967296 || rng.nextInt32() >>> 0 < thr) {
       spins[i] = -s;
       energy += deltaE[index];
       magnetization -= 2 * s;
@@ -95,6 +98,74 @@ function sweepTabulated(st: MetropolisState, rng: Rng): number {
   st.energy = energy;
   st.magnetization = magnetization;
   return accepted;
+}
+
+/** Whether the model is a periodic square lattice with uniform J and h (the arithmetic-neighbour path). */
+function isPlainSquare(model: IsingModel, classes: CouplingClasses | null): boolean {
+  const lattice = model.lattice;
+  return !!classes && classes.signs === null && !!lattice && lattice.shape === 'square' && lattice.boundary.every((b) => b === 'periodic') && lattice.size.every((l) => l >= 3);
+}
+
+/**
+ * Sequential sweep of a periodic square lattice with neighbours computed from coordinates
+ * instead of read from the CSR arrays (less memory traffic), the first and last column of each
+ * row peeled off so the inner loop has no wrap-around tests: the same proposals, in the same
+ * order, with the same random numbers as the tabulated path.
+ */
+function sweepSquare(st: MetropolisState, rng: Rng): number {
+  const [lx, ly] = (st.model.lattice as NonNullable<IsingModel['lattice']>).size;
+  const spins = st.spins;
+  const threshold = st.threshold;
+  const deltaE = st.deltaE;
+  let energy = st.energy;
+  let magnetization = st.magnetization;
+  let accepted = 0;
+  for (let y = 0; y < ly; y++) {
+    const row = y * lx;
+    const up = y + 1 === ly ? 0 : row + lx;
+    const down = y === 0 ? (ly - 1) * lx : row - lx;
+    let k = squareSite(spins, threshold, rng, row, row + 1, row + lx - 1, up, down);
+    if (k > 0) {
+      energy += deltaE[k - 1];
+      magnetization += 2 * spins[row];
+      accepted++;
+    }
+    for (let x = 1; x < lx - 1; x++) {
+      const i = row + x;
+      const s = spins[i];
+      const q = spins[i + 1] + spins[i - 1] + spins[up + x] + spins[down + x];
+      const index = (s > 0 ? 9 : 0) + s * q + 4;
+      const thr = threshold[index];
+      if (thr >= 4294967296 || rng.nextInt32() >>> 0 < thr) {
+        spins[i] = -s;
+        energy += deltaE[index];
+        magnetization -= 2 * s;
+        accepted++;
+      }
+    }
+    const last = row + lx - 1;
+    k = squareSite(spins, threshold, rng, last, row, last - 1, up + lx - 1, down + lx - 1);
+    if (k > 0) {
+      energy += deltaE[k - 1];
+      magnetization += 2 * spins[last];
+      accepted++;
+    }
+  }
+  st.energy = energy;
+  st.magnetization = magnetization;
+  return accepted;
+}
+
+/** One proposal at site i of a square lattice; returns 1 + its table index if accepted, else 0. */
+function squareSite(spins: Int8Array, threshold: Float64Array, rng: Rng, i: number, right: number, left: number, up: number, down: number): number {
+  const s = spins[i];
+  const index = (s > 0 ? 9 : 0) + s * (spins[right] + spins[left] + spins[up] + spins[down]) + 4;
+  const thr = threshold[index];
+  if (thr >= 4294967296 || rng.nextInt32() >>> 0 < thr) {
+    spins[i] = -s;
+    return index + 1;
+  }
+  return 0;
 }
 
 /** General sweep (any couplings and fields): local field in floating point, exp per proposal. */
@@ -125,7 +196,7 @@ function sweepGeneral(st: MetropolisState, rng: Rng): number {
 }
 
 function sweep(state: MetropolisState, rng: Rng): SweepInfo {
-  state.info.accepted = state.classes ? sweepTabulated(state, rng) : sweepGeneral(state, rng);
+  state.info.accepted = state.square ? sweepSquare(state, rng) : state.classes ? sweepTabulated(state, rng) : sweepGeneral(state, rng);
   state.info.attempted = state.model.size;
   return state.info;
 }

@@ -191,6 +191,81 @@ function sweepStrip(st: MultispinState, rng: Rng): number {
   return flips;
 }
 
+/**
+ * The square-lattice strip sweep with neighbours computed arithmetically (no tables): words
+ * w = x + Lx r, r = 0..h-1; the hot path of the benchmark. Same visiting order and random
+ * numbers as {@link sweepStrip} would use for this layout.
+ */
+function sweepSquareStrip(st: MultispinState, rng: Rng): number {
+  const { words } = st;
+  const lx = (st.model.lattice as NonNullable<IsingModel['lattice']>).size[0];
+  const height = words.length / lx;
+  const acceptance = st.acceptance[4];
+  const odd = height % 2 === 1;
+  // Zero field with two probabilistic classes (k = 0, 1 for a ferromagnet): decided inline with
+  // the class constants in registers; anything else goes through decideFlips.
+  const inline = acceptance.count === 2 && acceptance.useSpin === 0 && acceptance.neverCount === 0;
+  const x00 = inline ? acceptance.x0[0] : 0;
+  const x10 = inline ? acceptance.x1[0] : 0;
+  const x20 = inline ? acceptance.x2[0] : 0;
+  const x01 = inline ? acceptance.x0[1] : 0;
+  const x11 = inline ? acceptance.x1[1] : 0;
+  const x21 = inline ? acceptance.x2[1] : 0;
+  const digits = acceptance.digits;
+  const length = acceptance.length;
+  let flips = 0;
+  for (let colour = 0; colour < 2; colour++) {
+    for (let r = 0; r < height; r++) {
+      const row = r * lx;
+      const upRow = r + 1 === height ? 0 : row + lx;
+      const downRow = r === 0 ? (height - 1) * lx : row - lx;
+      const upShift = r + 1 === height ? 1 : 0;
+      const downShift = r === 0 ? 31 : 0;
+      // Even h: whole words have one colour, (x + r) mod 2; odd h: alternate bits (see stripTables).
+      const start = odd ? 0 : (colour + r) & 1;
+      const step = odd ? 1 : 2;
+      for (let x = start; x < lx; x += step) {
+        const w = row + x;
+        const s = words[w];
+        const right = words[x + 1 === lx ? row : w + 1];
+        const left = words[x === 0 ? row + lx - 1 : w - 1];
+        const u = words[upRow + x];
+        const d = words[downRow + x];
+        const a0 = s ^ right;
+        const a1 = s ^ left;
+        const a2 = s ^ ((u >>> upShift) | (u << (32 - upShift)));
+        const a3 = s ^ ((d >>> downShift) | (d << (32 - downShift)));
+        // Bit-sliced sum of four antiparallel indicators: two half adders, then combine.
+        const s01 = a0 ^ a1;
+        const c01 = a0 & a1;
+        const s23 = a2 ^ a3;
+        const c23 = a2 & a3;
+        const b0 = s01 ^ s23;
+        const c = s01 & s23;
+        const b1 = c01 ^ c23 ^ c;
+        const b2 = c01 & c23;
+        const mask = odd ? ((x + r + colour) & 1 ? 0xaaaaaaaa | 0 : 0x55555555) : -1;
+        let flip: number;
+        if (inline) {
+          const m0 = ~((b0 ^ x00) | (b1 ^ x10) | (b2 ^ x20)) & mask;
+          const m1 = ~((b0 ^ x01) | (b1 ^ x11) | (b2 ^ x21)) & mask;
+          let undecided = m0 | m1;
+          flip = mask & ~undecided;
+          for (let i = 0; undecided !== 0 && i < length; i++) {
+            const v = rng.nextInt32();
+            const t = (m0 & digits[2 * i]) | (m1 & digits[2 * i + 1]);
+            flip |= undecided & t & ~v;
+            undecided &= ~(t ^ v);
+          }
+        } else flip = decideFlips(acceptance, b0, b1, b2, s, mask, rng);
+        words[w] = s ^ flip;
+        flips += popcount(flip);
+      }
+    }
+  }
+  return flips;
+}
+
 function sweepReplica(st: MultispinState, rng: Rng): number {
   const { words } = st;
   const { offsets, neighbors, size } = st.model;
@@ -306,7 +381,7 @@ export const multispinKernel: Kernel<IsingModel, MultispinState, MultispinOption
     return prepare(model, options, null, options.beta, rng);
   },
   sweep(st, rng) {
-    st.info.accepted = st.layout === 'strip' ? sweepStrip(st, rng) : sweepReplica(st, rng);
+    st.info.accepted = st.layout === 'replica' ? sweepReplica(st, rng) : st.degree === 4 ? sweepSquareStrip(st, rng) : sweepStrip(st, rng);
     st.info.attempted = st.layout === 'strip' ? st.model.size : 32 * st.model.size;
     return st.info;
   },

@@ -3,7 +3,7 @@ import type { IsingModel } from '../models/ising.js';
 import { type ClusterGraph, clusterGraph } from './cluster-graph.js';
 import { isingObservables, writeIsingScalars } from './ising-observables.js';
 import type { Kernel, SweepInfo } from './kernel.js';
-import { type IsingKernelOptions, type SpinState, TWO_POW_32, checkIsingOptions, isingModelCodec, newSpinState, restoreSpins, saveSpins } from './spin-state.js';
+import { type IsingKernelOptions, type SpinState, checkIsingOptions, isingModelCodec, newSpinState, restoreSpins, saveSpins } from './spin-state.js';
 
 /** Swendsen–Wang state: physical spins (length N) plus work arrays over the bond graph. */
 export interface SwendsenWangState extends SpinState {
@@ -50,7 +50,7 @@ function sweep(st: SwendsenWangState, rng: Rng): SweepInfo {
       for (let k = offsets[i]; k < offsets[i + 1]; k++) {
         const j = neighbors[k];
         if (visited[j]) continue;
-        if (couplings[k] * si * nodes[j] < 0 && (threshold[k] >= TWO_POW_32 || rng.nextInt32() >>> 0 < threshold[k])) {
+        if (couplings[k] * si * nodes[j] < 0 && (threshold[k] >= 4294967296 || rng.nextInt32() >>> 0 < threshold[k])) {
           visited[j] = 1;
           stack[top++] = j;
         }

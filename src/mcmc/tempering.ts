@@ -2,7 +2,7 @@ import { GibbsError } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { AnyKernel, Kernel, ObservableSet, SweepInfo } from './kernel.js';
 import { checkLadder, placeLadder } from './ladder.js';
-import { TWO_POW_32, acceptanceThreshold } from './spin-state.js';
+import { acceptanceThreshold } from './spin-state.js';
 
 /** Options of parallel tempering. The inner kernel's options get `beta` from the ladder. */
 export interface TemperingOptions {
@@ -48,7 +48,7 @@ function attemptSwaps(inner: AnyKernel, st: TemperingState, rng: Rng): void {
     st.swapAttempted[k]++;
     st.window[k] += p;
     const threshold = acceptanceThreshold(p);
-    if (threshold >= TWO_POW_32 || rng.nextInt32() >>> 0 < threshold) {
+    if (threshold >= 4294967296 || rng.nextInt32() >>> 0 < threshold) {
       slotReplica[k] = b;
       slotReplica[k + 1] = a;
       setBeta(replicas[b], betas[k]);

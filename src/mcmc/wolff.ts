@@ -3,7 +3,7 @@ import type { IsingModel } from '../models/ising.js';
 import { type ClusterGraph, clusterGraph } from './cluster-graph.js';
 import { isingObservables, writeIsingScalars } from './ising-observables.js';
 import type { Kernel, SweepInfo } from './kernel.js';
-import { type IsingKernelOptions, type SpinState, checkIsingOptions, initialSpins, isingModelCodec, TWO_POW_32 } from './spin-state.js';
+import { type IsingKernelOptions, type SpinState, checkIsingOptions, initialSpins, isingModelCodec } from './spin-state.js';
 
 /**
  * Wolff state. `spins` has N entries, plus the ghost at index N when the model has fields;
@@ -68,7 +68,7 @@ function flipCluster(st: WolffState, seed: number, rng: Rng): number {
     for (let k = offsets[i]; k < offsets[i + 1]; k++) {
       const j = neighbors[k];
       if (mark[j] === gen) continue;
-      if (couplings[k] * si * spins[j] < 0 && (threshold[k] >= TWO_POW_32 || rng.nextInt32() >>> 0 < threshold[k])) {
+      if (couplings[k] * si * spins[j] < 0 && (threshold[k] >= 4294967296 || rng.nextInt32() >>> 0 < threshold[k])) {
         mark[j] = gen;
         stack[top++] = j;
       }
