@@ -116,5 +116,6 @@ export const heatBathKernel: Kernel<IsingModel, HeatBathState, HeatBathOptions> 
     state.beta = beta;
     buildTable(state);
   },
+  configuration: (state) => state.spins,
   ...isingModelCodec,
 };

@@ -18,3 +18,4 @@ export * from './ladder.js';
 export * from './tempering.js';
 export * from './bitwise-acceptance.js';
 export * from './multispin.js';
+export * from './auto-algorithm.js';

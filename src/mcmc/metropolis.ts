@@ -233,6 +233,7 @@ export const metropolisKernel: Kernel<IsingModel, MetropolisState, MetropolisOpt
     state.beta = beta;
     buildTables(state);
   },
+  configuration: (state) => state.spins,
   ...isingModelCodec,
 };
 

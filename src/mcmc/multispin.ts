@@ -403,6 +403,7 @@ export const multispinKernel: Kernel<IsingModel, MultispinState, MultispinOption
     st.beta = beta;
     acceptanceTables(st);
   },
+  configuration: multispinSpins,
   ...isingModelCodec,
 };
 

@@ -104,5 +104,6 @@ export const swendsenWangKernel: Kernel<IsingModel, SwendsenWangState, IsingKern
     state.graph = clusterGraph(state.model, beta);
   },
   stats: (state) => ({ meanClusters: state.sweeps > 0 ? state.clusters / state.sweeps : 0 }),
+  configuration: (state) => state.spins,
   ...isingModelCodec,
 };

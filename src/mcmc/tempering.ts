@@ -147,6 +147,7 @@ export function temperingKernel<M>(inner: Kernel<M, unknown, never> | AnyKernel)
     },
     check: k.check ? (st) => Math.max(...st.replicas.map((r) => (k.check as (s: unknown) => number)(r))) : undefined,
     energy: (st) => (k.energy as (s: unknown) => number)(st.replicas[st.slotReplica[0]]),
+    configuration: k.configuration ? (st) => (k.configuration as (s: unknown) => ArrayLike<number>)(st.replicas[st.slotReplica[0]]) : undefined,
     toModelData: k.toModelData,
     fromModelData: k.fromModelData,
     stats: (st) => ({

@@ -167,5 +167,6 @@ export const wolffKernel: Kernel<IsingModel, WolffState, IsingKernelOptions> = {
     state.graph = clusterGraph(state.model, beta);
   },
   stats: (state) => ({ meanClusterSize: state.clusters > 0 ? state.flipped / state.clusters : 0, clustersPerSweep: state.clustersPerSweep }),
+  configuration: (state) => physicalSpins(state.spins, state.model.size, state.physical),
   ...isingModelCodec,
 };

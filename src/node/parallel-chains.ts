@@ -1,4 +1,4 @@
-import { requireInteger } from '../core/errors.js';
+import { GibbsError, requireInteger } from '../core/errors.js';
 import { type ChainSnapshot, type ResolvedPlan, type RunPlan, advanceChain, resolvePlan, resumeChain, snapshotChain, startChain } from '../mcmc/driver.js';
 import { type AnyKernel, type KernelRef, kernelFromModule } from '../mcmc/kernel.js';
 import type { ChainsResult } from '../mcmc/run.js';
@@ -128,7 +128,13 @@ export async function runParallelChains(options: ParallelChainsOptions): Promise
         }
       } else {
         const url = moduleUrl(import.meta.url, './parallel-chains');
-        results = await runTasks<SegmentResult>(pending.map((i) => ({ module: url, exportName: 'advanceChainSegment', args: [...args(i)] })), { workers });
+        try {
+          results = await runTasks<SegmentResult>(pending.map((i) => ({ module: url, exportName: 'advanceChainSegment', args: [...args(i)] })), { workers });
+        } catch (error) {
+          // A user error inside a worker (e.g. a bad kernel option) stays a user error here.
+          if ((error as Error).name === 'GibbsError') throw new GibbsError((error as Error).message);
+          throw error;
+        }
       }
       pending.forEach((i, k) => {
         snapshots[i] = results[k].snapshot;
