@@ -88,6 +88,22 @@ export class Rng {
     return rng;
   }
 
+  /**
+   * Overwrite this generator's state with a saved one (the inverse of {@link Rng.getState}).
+   * Hot loops may copy the words into locals, run the xoshiro128** step inline and put them
+   * back with this: the numbers are the same as from {@link Rng.nextInt32}, at half the cost.
+   */
+  setState(state: RngState): void {
+    const [a, b, c, d] = state.words;
+    if (((a | b | c | d) >>> 0) === 0) throw new Error('xoshiro128** state must not be all zero');
+    this.s0 = a | 0;
+    this.s1 = b | 0;
+    this.s2 = c | 0;
+    this.s3 = d | 0;
+    this.hasSpare = state.spareNormal !== null;
+    this.spare = state.spareNormal ?? 0;
+  }
+
   /** An independent copy with the same state. */
   clone(): Rng {
     return Rng.fromState(this.getState());

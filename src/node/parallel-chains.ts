@@ -25,14 +25,17 @@ export interface SegmentResult {
  */
 export async function advanceChainSegment(
   ref: KernelRef, modelData: unknown, options: unknown, plan: ResolvedPlan, seed: number, index: number,
-  snapshot: ChainSnapshot | null, seconds: number, progress: Float64Array | null,
+  snapshot: ChainSnapshot | null, seconds: number, progress: Float64Array | null, maxSweeps = Infinity,
 ): Promise<SegmentResult> {
   const kernel = await loadKernel(ref);
   const model = kernel.fromModelData ? kernel.fromModelData(modelData) : modelData;
   const chain = snapshot ? resumeChain(kernel, model, options, plan, snapshot) : startChain(kernel, model, options, plan, seed, index);
   const deadline = Date.now() + seconds * 1000;
+  const until = chain.sweepsDone + maxSweeps;
+  const limited = Number.isFinite(seconds) || Number.isFinite(maxSweeps);
   advanceChain(kernel, chain, plan, {
-    shouldStop: Number.isFinite(seconds) ? () => Date.now() >= deadline : undefined,
+    stopEvery: Number.isFinite(maxSweeps) ? 1 : undefined,
+    shouldStop: limited ? () => chain.sweepsDone >= until || Date.now() >= deadline : undefined,
     onProgress: progress ? (done) => { progress[index] = done; } : undefined,
   });
   return { snapshot: snapshotChain(kernel, chain), stats: kernel.stats?.(chain.state) ?? {} };
@@ -56,6 +59,8 @@ export interface ParallelChainsOptions {
   checkpoint?: string;
   /** Seconds between checkpoints (default 60). */
   checkpointSeconds?: number;
+  /** At most this many sweeps per chain between checkpoints (default: no limit; for tests). */
+  checkpointSweeps?: number;
   /** Chains to continue (from {@link loadCheckpoint}); their identity must match {@link runIdentity}. */
   resume?: ChainSnapshot[];
   /** Extra identity fields for the checkpoint (e.g. a model file name). */
@@ -118,7 +123,7 @@ export async function runParallelChains(options: ParallelChainsOptions): Promise
     for (;;) {
       const pending = finished.map((f, i) => (f ? -1 : i)).filter((i) => i >= 0);
       if (pending.length === 0) break;
-      const args = (i: number) => [options.kernel, modelData, options.options, plan, seed, i, snapshots[i], seconds, progress] as const;
+      const args = (i: number) => [options.kernel, modelData, options.options, plan, seed, i, snapshots[i], seconds, progress, options.checkpoint ? (options.checkpointSweeps ?? Infinity) : Infinity] as const;
       let results: SegmentResult[];
       if (workers === 1) {
         results = [];
