@@ -192,27 +192,32 @@ function sweepStrip(st: MultispinState, rng: Rng): number {
 }
 
 /**
- * The square-lattice strip sweep with neighbours computed arithmetically (no tables): words
- * w = x + Lx r, r = 0..h-1; the hot path of the benchmark. Same visiting order and random
- * numbers as {@link sweepStrip} would use for this layout.
+ * The square-lattice strip sweep for zero field and two probabilistic classes (k = 0, 1 of a
+ * ferromagnet; k = 3, 4 of an antiferromagnet), the hot path of the benchmark: neighbours are
+ * computed arithmetically (no tables), the class constants live in registers, and the
+ * xoshiro128** step of Rng.nextInt32 is written out on local variables. Same visiting order,
+ * decisions and random numbers as {@link sweepStrip} (words w = x + Lx r in increasing order
+ * per colour).
  */
 function sweepSquareStrip(st: MultispinState, rng: Rng): number {
   const { words } = st;
   const lx = (st.model.lattice as NonNullable<IsingModel['lattice']>).size[0];
   const height = words.length / lx;
-  const acceptance = st.acceptance[4];
+  const a = st.acceptance[4];
   const odd = height % 2 === 1;
-  // Zero field with two probabilistic classes (k = 0, 1 for a ferromagnet): decided inline with
-  // the class constants in registers; anything else goes through decideFlips.
-  const inline = acceptance.count === 2 && acceptance.useSpin === 0 && acceptance.neverCount === 0;
-  const x00 = inline ? acceptance.x0[0] : 0;
-  const x10 = inline ? acceptance.x1[0] : 0;
-  const x20 = inline ? acceptance.x2[0] : 0;
-  const x01 = inline ? acceptance.x0[1] : 0;
-  const x11 = inline ? acceptance.x1[1] : 0;
-  const x21 = inline ? acceptance.x2[1] : 0;
-  const digits = acceptance.digits;
-  const length = acceptance.length;
+  const x00 = a.x0[0];
+  const x10 = a.x1[0];
+  const x20 = a.x2[0];
+  const x01 = a.x0[1];
+  const x11 = a.x1[1];
+  const x21 = a.x2[1];
+  const digits = a.digits;
+  const length = a.length;
+  const saved = rng.getState();
+  let s0 = saved.words[0] | 0;
+  let s1 = saved.words[1] | 0;
+  let s2 = saved.words[2] | 0;
+  let s3 = saved.words[3] | 0;
   let flips = 0;
   for (let colour = 0; colour < 2; colour++) {
     for (let r = 0; r < height; r++) {
@@ -227,12 +232,10 @@ function sweepSquareStrip(st: MultispinState, rng: Rng): number {
       for (let x = start; x < lx; x += step) {
         const w = row + x;
         const s = words[w];
-        const right = words[x + 1 === lx ? row : w + 1];
-        const left = words[x === 0 ? row + lx - 1 : w - 1];
         const u = words[upRow + x];
         const d = words[downRow + x];
-        const a0 = s ^ right;
-        const a1 = s ^ left;
+        const a0 = s ^ words[x + 1 === lx ? row : w + 1];
+        const a1 = s ^ words[x === 0 ? row + lx - 1 : w - 1];
         const a2 = s ^ ((u >>> upShift) | (u << (32 - upShift)));
         const a3 = s ^ ((d >>> downShift) | (d << (32 - downShift)));
         // Bit-sliced sum of four antiparallel indicators: two half adders, then combine.
@@ -241,29 +244,46 @@ function sweepSquareStrip(st: MultispinState, rng: Rng): number {
         const s23 = a2 ^ a3;
         const c23 = a2 & a3;
         const b0 = s01 ^ s23;
-        const c = s01 & s23;
-        const b1 = c01 ^ c23 ^ c;
+        const b1 = c01 ^ c23 ^ (s01 & s23);
         const b2 = c01 & c23;
         const mask = odd ? ((x + r + colour) & 1 ? 0xaaaaaaaa | 0 : 0x55555555) : -1;
-        let flip: number;
-        if (inline) {
-          const m0 = ~((b0 ^ x00) | (b1 ^ x10) | (b2 ^ x20)) & mask;
-          const m1 = ~((b0 ^ x01) | (b1 ^ x11) | (b2 ^ x21)) & mask;
-          let undecided = m0 | m1;
-          flip = mask & ~undecided;
-          for (let i = 0; undecided !== 0 && i < length; i++) {
-            const v = rng.nextInt32();
-            const t = (m0 & digits[2 * i]) | (m1 & digits[2 * i + 1]);
-            flip |= undecided & t & ~v;
-            undecided &= ~(t ^ v);
-          }
-        } else flip = decideFlips(acceptance, b0, b1, b2, s, mask, rng);
+        const m0 = ~((b0 ^ x00) | (b1 ^ x10) | (b2 ^ x20)) & mask;
+        const m1 = ~((b0 ^ x01) | (b1 ^ x11) | (b2 ^ x21)) & mask;
+        let undecided = m0 | m1;
+        let flip = mask & ~undecided;
+        // Bit-serial U < p for all undecided bits (see bitwiseAcceptance), one word per digit.
+        for (let i = 0; undecided !== 0 && i < length; i++) {
+          const m = Math.imul(s1, 5);
+          const v = Math.imul((m << 7) | (m >>> 25), 9);
+          const t9 = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t9;
+          s3 = (s3 << 11) | (s3 >>> 21);
+          const t = (m0 & digits[2 * i]) | (m1 & digits[2 * i + 1]);
+          flip |= undecided & t & ~v;
+          undecided &= ~(t ^ v);
+        }
         words[w] = s ^ flip;
         flips += popcount(flip);
       }
     }
   }
+  rng.setState({ words: [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0], spareNormal: saved.spareNormal });
   return flips;
+}
+
+/** Whether {@link sweepSquareStrip} applies: square strip, zero field, exactly two probabilistic classes. */
+function squareFastPath(st: MultispinState): boolean {
+  const a = st.acceptance[4];
+  return st.layout === 'strip' && st.degree === 4 && a !== undefined && a.count === 2 && a.useSpin === 0 && a.neverCount === 0;
+}
+
+/** The table-driven strip sweep (exported for the equivalence test of the fast path). */
+export function multispinStripSweep(st: MultispinState, rng: Rng): number {
+  return sweepStrip(st, rng);
 }
 
 function sweepReplica(st: MultispinState, rng: Rng): number {
@@ -381,7 +401,7 @@ export const multispinKernel: Kernel<IsingModel, MultispinState, MultispinOption
     return prepare(model, options, null, options.beta, rng);
   },
   sweep(st, rng) {
-    st.info.accepted = st.layout === 'replica' ? sweepReplica(st, rng) : st.degree === 4 ? sweepSquareStrip(st, rng) : sweepStrip(st, rng);
+    st.info.accepted = st.layout === 'replica' ? sweepReplica(st, rng) : squareFastPath(st) ? sweepSquareStrip(st, rng) : sweepStrip(st, rng);
     st.info.attempted = st.layout === 'strip' ? st.model.size : 32 * st.model.size;
     return st.info;
   },
