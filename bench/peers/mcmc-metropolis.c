@@ -1,7 +1,10 @@
 /* Plain C peer for the Metropolis benchmark: 2D square lattice L x L, periodic, J = -1 (ferro),
  * one signed byte per spin, typewriter order, acceptance table by neighbour sum, xoshiro128**
  * generator, acceptance u < floor(p 2^32) (the same rule as the TypeScript kernel).
- * Usage: mcmc-metropolis L beta sweeps seed. Prints JSON: ns per spin-flip attempt, energy. */
+ * Usage: mcmc-metropolis L beta sweeps seed [codes]. With "codes" it runs the variant gibbs uses:
+ * one byte per site holding the spin and its neighbour sum, updated on accepted flips (for an
+ * apples-to-apples reading of the TypeScript kernel; the issue's peer is the plain one).
+ * Prints JSON: CPU ns per spin-flip attempt, energy per spin, acceptance. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,6 +31,7 @@ int main(int argc, char **argv) {
   const double beta = argc > 2 ? atof(argv[2]) : 0.44068679350977147;
   const int sweeps = argc > 3 ? atoi(argv[3]) : 10;
   uint64_t seed = argc > 4 ? strtoull(argv[4], 0, 10) : 1;
+  const int codes = argc > 5 && argv[5][0] == 'c';
   uint64_t a = splitmix(&seed), b = splitmix(&seed);
   s[0] = (uint32_t)a; s[1] = (uint32_t)(a >> 32); s[2] = (uint32_t)b; s[3] = (uint32_t)(b >> 32);
   const long n = (long)L * L;
@@ -39,10 +43,38 @@ int main(int argc, char **argv) {
     double p = exp(-beta * 2.0 * sq);
     thr[sq + 4] = p >= 1 ? 4294967296.0 : floor(p * 4294967296.0);
   }
+  /* codes: 16 * (s > 0) + q + 4; threshold by code. */
+  uint8_t *code = malloc(n);
+  double cthr[32];
+  for (int c = 0; c < 32; c++) {
+    int sv = c & 16 ? 1 : -1, q = (c & 15) - 4;
+    double p = exp(-beta * 2.0 * sv * q);
+    cthr[c] = p >= 1 ? 4294967296.0 : floor(p * 4294967296.0);
+  }
+  for (long i = 0; i < n; i++) code[i] = 16 + 8;
   struct timespec t0, t1;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
   long accepted = 0;
-  for (int sw = 0; sw < sweeps; sw++) {
+  for (int sw = 0; codes && sw < sweeps; sw++) {
+    for (int y = 0; y < L; y++) {
+      const int up = (y + 1 == L ? 0 : y + 1) * L, down = (y == 0 ? L - 1 : y - 1) * L, row = y * L;
+      for (int x = 0; x < L; x++) {
+        const int c = code[row + x];
+        const double t = cthr[c];
+        if (t >= 4294967296.0 || (double)next() < t) {
+          const int d = c & 16 ? -2 : 2;
+          code[row + x] = c ^ 16;
+          code[row + (x + 1 == L ? 0 : x + 1)] += d;
+          code[row + (x == 0 ? L - 1 : x - 1)] += d;
+          code[up + x] += d;
+          code[down + x] += d;
+          accepted++;
+        }
+      }
+    }
+  }
+  if (codes) for (long i = 0; i < n; i++) spin[i] = code[i] & 16 ? 1 : -1;
+  for (int sw = 0; !codes && sw < sweeps; sw++) {
     for (int y = 0; y < L; y++) {
       const int up = (y + 1 == L ? 0 : y + 1) * L, down = (y == 0 ? L - 1 : y - 1) * L, row = y * L;
       for (int x = 0; x < L; x++) {
@@ -63,5 +95,6 @@ int main(int argc, char **argv) {
   }
   printf("{\"nsPerSpin\": %.6f, \"seconds\": %.6f, \"energyPerSpin\": %.6f, \"acceptance\": %.6f}\n", 1e9 * seconds / ((double)sweeps * n), seconds, -(double)bonds / n, (double)accepted / ((double)sweeps * n));
   free(spin);
+  free(code);
   return 0;
 }
