@@ -9,6 +9,7 @@ import { wolffKernel } from './wolff.js';
 
 /** The Ising sampling algorithms, by their CLI names. */
 export const ISING_ALGORITHMS = ['metropolis', 'heat-bath', 'multispin', 'wolff', 'swendsen-wang'] as const;
+/** One of {@link ISING_ALGORITHMS}. */
 export type IsingAlgorithm = (typeof ISING_ALGORITHMS)[number];
 
 const KERNELS: Record<IsingAlgorithm, AnyKernel> = {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,13 @@ describe('gibbs sample', () => {
     expect(pixels.every((p) => p === 0 || p === 255)).toBe(true);
     const white = pixels.filter((p) => p === 255).length;
     expect(Math.max(white, 256 - white)).toBeGreaterThan(200);
+  });
+
+  it('shows a progress bar on a terminal only, and never with --json', () => {
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    const onTerminal = (extra: string) => spawnSync('script', ['-qc', `${process.execPath} ${bin} sample ${torus16} -T 2.269 --algorithm metropolis --sweeps 20000 --chains 1 ${extra}`, '/dev/null'], { encoding: 'utf8' }).stdout;
+    expect(onTerminal('')).toMatch(/sampling \[.*\] \d+% \| \d+\/22000 sweeps/);
+    expect(onTerminal('--json')).not.toMatch(/sampling \[/);
   });
 
   it('resumes a run killed with SIGKILL and ends with exactly the uninterrupted result', async () => {

@@ -68,7 +68,7 @@ describe.each(KERNELS)('%s kernel', (name, kernel) => {
       return;
     }
     const exact = enumerate(model, { temperature });
-    const { summary } = runChains(kernel, model, optionsAt(kernel, temperature), { sweeps: 5000, burnIn: 300 }, { seed: 21 });
+    const { summary } = runChains(kernel, model, optionsAt(kernel, temperature), { sweeps: 5000, burnIn: 300 }, { seed: 21, chains: 2 });
     const d = deviations(summary, exact);
     expect(withinErrors(d), `${name}: ${JSON.stringify(d)}`).toBe(true);
   });
@@ -76,7 +76,7 @@ describe.each(KERNELS)('%s kernel', (name, kernel) => {
   it('fails the same test when broken (dynamics at beta / 2)', () => {
     const model = squareModel(4, 4);
     const exact = enumerate(model, { temperature: TC });
-    const { summary } = runChains(broken(kernel), model, optionsAt(kernel, TC), { sweeps: 5000, burnIn: 300 }, { seed: 21 });
+    const { summary } = runChains(broken(kernel), model, optionsAt(kernel, TC), { sweeps: 5000, burnIn: 300 }, { seed: 21, chains: 2 });
     expect(withinErrors(deviations(summary, exact))).toBe(false);
   });
 });
