@@ -26,6 +26,7 @@ export interface SegmentResult {
 export async function advanceChainSegment(
   ref: KernelRef, modelData: unknown, options: unknown, plan: ResolvedPlan, seed: number, index: number,
   snapshot: ChainSnapshot | null, seconds: number, progress: Float64Array | null, maxSweeps = Infinity,
+  onProgress?: () => void,
 ): Promise<SegmentResult> {
   const kernel = await loadKernel(ref);
   const model = kernel.fromModelData ? kernel.fromModelData(modelData) : modelData;
@@ -36,7 +37,12 @@ export async function advanceChainSegment(
   advanceChain(kernel, chain, plan, {
     stopEvery: Number.isFinite(maxSweeps) ? 1 : undefined,
     shouldStop: limited ? () => chain.sweepsDone >= until || Date.now() >= deadline : undefined,
-    onProgress: progress ? (done) => { progress[index] = done; } : undefined,
+    onProgress: progress
+      ? (done) => {
+          progress[index] = done;
+          onProgress?.();
+        }
+      : undefined,
   });
   return { snapshot: snapshotChain(kernel, chain), stats: kernel.stats?.(chain.state) ?? {} };
 }
@@ -115,6 +121,15 @@ export async function runParallelChains(options: ParallelChainsOptions): Promise
   const progress = new Float64Array(new SharedArrayBuffer(8 * count));
   snapshots.forEach((s, i) => { progress[i] = s?.sweepsDone ?? 0; });
   const report = () => options.onProgress?.(progress.reduce((a, b) => a + b, 0), count * perChain);
+  // In this thread the timer cannot fire during a segment: report from the chain itself, 4 times a second.
+  let last = 0;
+  const inlineReport = () => {
+    const now = Date.now();
+    if (now - last >= 250) {
+      last = now;
+      report();
+    }
+  };
   const timer = options.onProgress ? setInterval(report, 250) : undefined;
   const isDone = (s: ChainSnapshot | null) => s !== null && s.sweepsDone >= perChain;
   try {
@@ -128,7 +143,7 @@ export async function runParallelChains(options: ParallelChainsOptions): Promise
       if (workers === 1) {
         results = [];
         for (const i of pending) {
-          results.push(await advanceChainSegment(...args(i)));
+          results.push(await advanceChainSegment(...args(i), options.onProgress ? inlineReport : undefined));
           report();
         }
       } else {
