@@ -19,6 +19,22 @@ export interface ClusterGraph {
   couplings: Float64Array;
   /** floor(2^32 p) per CSR entry (bias below 2.3e-10 per bond decision). */
   threshold: Float64Array;
+  /** Thresholds by beta already computed (parallel tempering moves replicas between a few betas). */
+  cache: Map<number, Float64Array>;
+}
+
+function thresholds(couplings: Float64Array, beta: number): Float64Array {
+  return couplings.map((j) => acceptanceThreshold(1 - Math.exp(-2 * beta * Math.abs(j))));
+}
+
+/** Switch a bond graph to another inverse temperature (thresholds cached per beta). */
+export function retemper(graph: ClusterGraph, beta: number): void {
+  let threshold = graph.cache.get(beta);
+  if (!threshold) {
+    threshold = thresholds(graph.couplings, beta);
+    if (graph.cache.size < 64) graph.cache.set(beta, threshold);
+  }
+  graph.threshold = threshold;
 }
 
 /** Build the bond graph at inverse temperature `beta`. */
@@ -27,8 +43,8 @@ export function clusterGraph(model: IsingModel, beta: number): ClusterGraph {
   let ghost = false;
   for (let i = 0; i < n; i++) if (model.fields[i] !== 0) ghost = true;
   if (!ghost) {
-    const threshold = model.couplings.map((j) => acceptanceThreshold(1 - Math.exp(-2 * beta * Math.abs(j))));
-    return { size: n, ghost, offsets: model.offsets, neighbors: model.neighbors, couplings: model.couplings, threshold };
+    const threshold = thresholds(model.couplings, beta);
+    return { size: n, ghost, offsets: model.offsets, neighbors: model.neighbors, couplings: model.couplings, threshold, cache: new Map([[beta, threshold]]) };
   }
   const offsets = new Int32Array(n + 2);
   let fieldBonds = 0;
@@ -54,6 +70,6 @@ export function clusterGraph(model: IsingModel, beta: number): ClusterGraph {
       couplings[g++] = model.fields[i];
     }
   }
-  const threshold = couplings.map((j) => acceptanceThreshold(1 - Math.exp(-2 * beta * Math.abs(j))));
-  return { size: n + 1, ghost, offsets, neighbors, couplings, threshold };
+  const threshold = thresholds(couplings, beta);
+  return { size: n + 1, ghost, offsets, neighbors, couplings, threshold, cache: new Map([[beta, threshold]]) };
 }

@@ -1,6 +1,6 @@
 import type { Rng } from '../core/rng.js';
 import type { IsingModel } from '../models/ising.js';
-import { type ClusterGraph, clusterGraph } from './cluster-graph.js';
+import { type ClusterGraph, clusterGraph, retemper } from './cluster-graph.js';
 import { isingObservables, writeIsingScalars } from './ising-observables.js';
 import type { Kernel, SweepInfo } from './kernel.js';
 import { type IsingKernelOptions, type SpinState, checkIsingOptions, isingModelCodec, newSpinState, restoreSpins, saveSpins } from './spin-state.js';
@@ -101,7 +101,7 @@ export const swendsenWangKernel: Kernel<IsingModel, SwendsenWangState, IsingKern
   energy: (state) => state.energy,
   setBeta(state, beta) {
     state.beta = beta;
-    state.graph = clusterGraph(state.model, beta);
+    retemper(state.graph, beta);
   },
   stats: (state) => ({ meanClusters: state.sweeps > 0 ? state.clusters / state.sweeps : 0 }),
   configuration: (state) => state.spins,

@@ -109,7 +109,9 @@ export function temperingKernel<M>(inner: Kernel<M, unknown, never> | AnyKernel)
       st.info.attempted = attempted;
       return st.info;
     },
-    adapt(st, _info, sweep, burnIn) {
+    adapt(st, info, sweep, burnIn) {
+      // The inner kernels adapt too (e.g. Wolff's clusters per sweep).
+      if (k.adapt) for (const replica of st.replicas) k.adapt(replica, info, sweep, burnIn);
       // Place the ladder in windows over the first 80% of burn-in; the rest equilibrates it.
       const window = Math.max(20, Math.floor(burnIn / 50));
       if (st.windowSweeps < window) return;

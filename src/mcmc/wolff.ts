@@ -1,6 +1,6 @@
 import type { Rng } from '../core/rng.js';
 import type { IsingModel } from '../models/ising.js';
-import { type ClusterGraph, clusterGraph } from './cluster-graph.js';
+import { type ClusterGraph, clusterGraph, retemper } from './cluster-graph.js';
 import { isingObservables, writeIsingScalars } from './ising-observables.js';
 import type { Kernel, SweepInfo } from './kernel.js';
 import { type IsingKernelOptions, type SpinState, checkIsingOptions, initialSpins, isingModelCodec } from './spin-state.js';
@@ -164,7 +164,7 @@ export const wolffKernel: Kernel<IsingModel, WolffState, IsingKernelOptions> = {
   energy: (state) => state.energy,
   setBeta(state, beta) {
     state.beta = beta;
-    state.graph = clusterGraph(state.model, beta);
+    retemper(state.graph, beta);
   },
   stats: (state) => ({ meanClusterSize: state.clusters > 0 ? state.flipped / state.clusters : 0, clustersPerSweep: state.clustersPerSweep }),
   configuration: (state) => physicalSpins(state.spins, state.model.size, state.physical),

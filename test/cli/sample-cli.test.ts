@@ -107,6 +107,7 @@ describe('gibbs sample', () => {
     [['sample', torus, '-T', '1,2'], /expected one value/],
     [['sample', torus, '-T', '2', '--sweeps', '0'], /--sweeps: got "0", expected an integer >= 1/],
     [['sample', torus, '-T', '2', '--sweeps', '1e99'], /--sweeps/],
+    [['sample', torus, '-T', '2', '--sweeps', '20', '--interval', '5'], /--sweeps: got "20", expected at least 8 measurements per chain/],
     [['sample', torus, '-T', '2', '--chains', '0'], /--chains: got "0"/],
     [['sample', torus, '-T', '2', '--seed', '-1'], /--seed: got "-1"/],
     [['sample', torus, '-T', '2', '--burn-in', 'x'], /--burn-in: got "x"/],

@@ -26,6 +26,8 @@ const ALGORITHMS = ['auto', ...ISING_ALGORITHMS, 'tempering'] as const;
 const INNER = ISING_ALGORITHMS;
 const ORDERS = ['sequential', 'random', 'checkerboard'] as const;
 const STARTS = ['random', 'up', 'down'] as const;
+/** Fewer measurements per chain give no error bar, tau or R-hat. */
+const MIN_MEASUREMENTS = 8;
 
 interface SampleOptions {
   temperature?: string;
@@ -188,6 +190,9 @@ export function registerSample(program: Command): void {
       const sweeps = parseInteger('--sweeps', options.sweeps, 1);
       const burnIn = options.burnIn === undefined ? Math.floor(sweeps / 10) : parseInteger('--burn-in', options.burnIn, 0);
       const interval = parseInteger('--interval', options.interval, 1, sweeps);
+      if (Math.floor(sweeps / interval) < MIN_MEASUREMENTS) {
+        throw invalidValue('--sweeps', options.sweeps, `at least ${MIN_MEASUREMENTS} measurements per chain (sweeps / interval >= ${MIN_MEASUREMENTS}) for error bars`);
+      }
       const chains = parseInteger('--chains', options.chains, 1, 1024);
       const seed = parseInteger('--seed', options.seed, 0);
       const workers = options.workers === undefined ? Math.min(chains, defaultWorkerCount()) : parseInteger('--workers', options.workers, 1, 256);
