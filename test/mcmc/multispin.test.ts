@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { bitwiseAcceptance, decideFlips, popcount } from '../../src/mcmc/bitwise-acceptance.js';
 import { advanceChain, resolvePlan, startChain } from '../../src/mcmc/driver.js';
-import type { Kernel } from '../../src/mcmc/kernel.js';
 import { metropolisKernel } from '../../src/mcmc/metropolis.js';
-import { type MultispinOptions, type MultispinState, multispinKernel, multispinLayout, multispinSpins } from '../../src/mcmc/multispin.js';
+import { multispinKernel, multispinLayout, multispinSpins } from '../../src/mcmc/multispin.js';
 import { runChains } from '../../src/mcmc/run.js';
-import type { IsingModel } from '../../src/models/ising.js';
 import { chainModel, cubicModel, squareModel } from '../../src/models/lattices.js';
-import { deviation } from './exact-check.js';
+import { brokenAtHalfBeta, deviation } from './exact-check.js';
 import { stripTorus } from './strip-transfer.js';
 
 const TC = 2 / Math.log(1 + Math.SQRT2);
@@ -26,9 +24,9 @@ describe('bitwise acceptance', () => {
     }
   });
 
-  it('accepts each class with its probability (binomial test over 32 x 20000 decisions)', () => {
-    const beta = 0.3;
-    const a = bitwiseAcceptance(4, -1, 0, beta);
+  /** Largest standardised deviation of the acceptance counts of classes k = 0 and k = 1 from e^{-8 beta}, e^{-4 beta}. */
+  function binomialDeviation(decisionBeta: number, beta: number): number {
+    const a = bitwiseAcceptance(4, -1, 0, decisionBeta);
     const rng = Rng.fromSeed(3);
     // Bits 0-15 have k = 0 (p = e^{-8 beta}), bits 16-31 k = 1 (p = e^{-4 beta}).
     const b0 = 0xffff0000 | 0;
@@ -40,10 +38,14 @@ describe('bitwise acceptance', () => {
       low += popcount(flip & 0xffff);
       high += popcount(flip >>> 16);
     }
-    for (const [count, p] of [[low, Math.exp(-8 * beta)], [high, Math.exp(-4 * beta)]]) {
-      const n = 16 * trials;
-      expect(Math.abs(count - n * p) / Math.sqrt(n * p * (1 - p))).toBeLessThan(4);
-    }
+    const n = 16 * trials;
+    return Math.max(...[[low, Math.exp(-8 * beta)], [high, Math.exp(-4 * beta)]].map(([count, p]) => Math.abs(count - n * p) / Math.sqrt(n * p * (1 - p))));
+  }
+
+  it('accepts each class with its probability (binomial test over 32 x 20000 decisions), and detects wrong ones', () => {
+    expect(binomialDeviation(0.3, 0.3)).toBeLessThan(4);
+    // Deliberately wrong: decisions made for beta 0.29 instead of 0.3.
+    expect(binomialDeviation(0.29, 0.3)).toBeGreaterThan(4);
   });
 });
 
@@ -60,7 +62,7 @@ describe('multi-spin strip layout against exact row-transfer results', () => {
     expect(Math.abs(deviation(summary.scalars.absMagnetization, exact.absMagnetization))).toBeLessThan(4);
     expect(Math.abs(deviation(summary.derived.heatCapacity, exact.heatCapacity))).toBeLessThan(4);
     // The same test fails for broken dynamics (acceptance at beta / 2).
-    const broken: Kernel<IsingModel, MultispinState, MultispinOptions> = { ...multispinKernel, init: (m, o, r) => multispinKernel.init(m, { ...o, beta: o.beta / 2 }, r) };
+    const broken = brokenAtHalfBeta(multispinKernel);
     const bad = runChains(broken, model, { beta: 1 / temperature }, { sweeps: 6000, burnIn: 500 }, { seed: 8 }).summary;
     expect(Math.abs(deviation(bad.scalars.energy, exact.energy))).toBeGreaterThan(4);
   });
@@ -71,11 +73,12 @@ describe('multi-spin strip layout against exact row-transfer results', () => {
     const plan = { sweeps: 3000, burnIn: 300 };
     const a = runChains(multispinKernel, model, options, plan, { seed: 2 }).summary;
     const b = runChains(metropolisKernel, model, options, plan, { seed: 2 }).summary;
-    for (const key of ['energy', 'absMagnetization'] as const) {
-      const x = a.scalars[key];
-      const y = b.scalars[key];
-      expect(Math.abs(x.mean - y.mean) / Math.hypot(x.error, y.error)).toBeLessThan(4);
-    }
+    const gap = (x: typeof a, key: 'energy' | 'absMagnetization') => Math.abs(x.scalars[key].mean - b.scalars[key].mean) / Math.hypot(x.scalars[key].error, b.scalars[key].error);
+    expect(gap(a, 'energy')).toBeLessThan(4);
+    expect(gap(a, 'absMagnetization')).toBeLessThan(4);
+    // A multi-spin kernel with broken dynamics (beta / 2) is caught by the same comparison.
+    const broken = brokenAtHalfBeta(multispinKernel);
+    expect(gap(runChains(broken, model, options, plan, { seed: 2 }).summary, 'energy')).toBeGreaterThan(4);
   });
 
   it('packs every site exactly once and measures E and M consistently with the model', () => {
