@@ -10,9 +10,9 @@ import { runChains } from '../../src/mcmc/run.js';
 import { swendsenWangKernel } from '../../src/mcmc/swendsen-wang.js';
 import { temperingKernel } from '../../src/mcmc/tempering.js';
 import { wolffKernel } from '../../src/mcmc/wolff.js';
-import { sherringtonKirkpatrickModel } from '../../src/models/disorder.js';
+import { edwardsAndersonModel, sherringtonKirkpatrickModel } from '../../src/models/disorder.js';
 import { IsingModel } from '../../src/models/ising.js';
-import { chainModel, squareModel } from '../../src/models/lattices.js';
+import { chainModel, squareModel, triangularModel } from '../../src/models/lattices.js';
 import { brokenAtHalfBeta, deviations, withinErrors } from './exact-check.js';
 
 const TC = 2 / Math.log(1 + Math.SQRT2);
@@ -122,6 +122,16 @@ describe('stationary distribution over all 2^N states (chi-square, N <= 6)', () 
 });
 
 describe('parallel tempering on a spin glass at low temperature', () => {
+  it.each([
+    ['Edwards-Anderson ±J 4x4', edwardsAndersonModel({ shape: 'square', size: [4, 4] }, { seed: 4 }), 0.4],
+    ['triangular antiferromagnet 3x4 in a field', triangularModel(3, 4, { coupling: 1, field: 0.2 }), 0.3],
+  ])('matches exact enumeration on the %s at low T', (_label, model, temperature) => {
+    const exact = enumerate(model, { temperature, correlations: false });
+    const { summary } = runChains(tempering, model, { betas: geometricLadder(temperature, 3, 6), place: true }, { sweeps: 3000, burnIn: 600 }, { seed: 6, chains: 2 });
+    const d = deviations(summary, exact);
+    expect(withinErrors(d), JSON.stringify(d)).toBe(true);
+  });
+
   it('reaches the exact energy where single-temperature Metropolis from the same start, with the same budget, does not', () => {
     const model = sherringtonKirkpatrickModel(20, { seed: 1, field: 0.1 });
     const temperature = 0.2;
