@@ -149,12 +149,3 @@ function decideTwoClasses(a: BitwiseAcceptance, b0: number, b1: number, b2: numb
   }
   return accept;
 }
-
-/** Add one bit-word `x` into the bit-sliced 3-bit counters (b0, b1, b2), held in `counter`. */
-export function addBits(counter: Int32Array, x: number): void {
-  const c0 = counter[0] & x;
-  counter[0] ^= x;
-  const c1 = counter[1] & c0;
-  counter[1] ^= c0;
-  counter[2] |= c1;
-}

@@ -8,7 +8,6 @@ export * from './site-order.js';
 export * from './coupling-classes.js';
 export * from './ising-observables.js';
 export * from './metropolis.js';
-export * from './ising-kernels.js';
 export * from './heat-bath.js';
 export * from './cluster-graph.js';
 export * from './wolff.js';
