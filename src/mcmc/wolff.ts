@@ -49,49 +49,57 @@ export function physicalSpins(spins: Int8Array, size: number, out: Int8Array): I
   return out;
 }
 
-/** Grow one cluster from `seed` and flip it; returns its size (real spins only). */
+/**
+ * Grow one cluster from `seed` and flip it; returns its size (real spins only).
+ * One pass: when spin i leaves the stack every neighbour j is visited once. Bonds to unmarked
+ * neighbours are tested (every bond at most once, all against the old spins). The energy change
+ * dE = -2 sum over boundary bonds of J s_i s_j is summed as -2 (A - 2 I): A = sum of J s_i s_j
+ * over all bonds of cluster spins, I = the same over bonds inside the cluster, each counted when
+ * its second end leaves the stack (it then finds the first one already done).
+ */
 function flipCluster(st: WolffState, seed: number, rng: Rng): number {
   const { spins, mark, stack, members } = st;
   const { offsets, neighbors, couplings, threshold } = st.graph;
   const n = st.model.size;
-  const gen = ++st.generation;
+  // Marks 2 gen (pending) and 2 gen + 1 (done) tell this cluster's spins from older ones.
+  if (st.generation >= 0x3fffffff) {
+    st.mark.fill(0);
+    st.generation = 0;
+  }
+  st.generation += 1;
+  const pending = 2 * st.generation;
+  const done = pending + 1;
   let top = 0;
   let count = 0;
   stack[top++] = seed;
-  mark[seed] = gen;
-  // Grow over satisfied bonds; every bond is tested at most once (a neighbour already in the
-  // cluster is skipped), all against the old spin values.
+  mark[seed] = pending;
+  let all = 0;
+  let inside = 0;
+  let size = 0;
+  let deltaM = 0;
   while (top > 0) {
     const i = stack[--top];
+    mark[i] = done;
     members[count++] = i;
     const si = spins[i];
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-      const j = neighbors[k];
-      if (mark[j] === gen) continue;
-      if (couplings[k] * si * spins[j] < 0 && (threshold[k] >= 4294967296 || rng.nextInt32() >>> 0 < threshold[k])) {
-        mark[j] = gen;
-        stack[top++] = j;
-      }
-    }
-  }
-  // Bonds from the cluster to the outside change sign: dE = sum -2 J s_i s_j over them.
-  let deltaE = 0;
-  let deltaM = 0;
-  let size = 0;
-  for (let c = 0; c < count; c++) {
-    const i = members[c];
-    const si = spins[i];
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-      const j = neighbors[k];
-      if (mark[j] !== gen) deltaE -= 2 * couplings[k] * si * spins[j];
-    }
     if (i < n) {
       size++;
       deltaM -= 2 * si;
     }
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const j = neighbors[k];
+      const bond = couplings[k] * si * spins[j];
+      all += bond;
+      const m = mark[j];
+      if (m === done) inside += bond;
+      else if (m !== pending && bond < 0 && (threshold[k] >= 4294967296 || rng.nextInt32() >>> 0 < threshold[k])) {
+        mark[j] = pending;
+        stack[top++] = j;
+      }
+    }
   }
   for (let c = 0; c < count; c++) spins[members[c]] = -spins[members[c]];
-  st.energy += deltaE;
+  st.energy += -2 * (all - 2 * inside);
   st.magnetization += deltaM;
   return size;
 }
