@@ -19,7 +19,8 @@ function explain(error: Error & { code?: string }, address: QueueAddress): strin
  * Redis, too old for BullMQ) instead of retrying forever.
  */
 export async function checkRedis(address: QueueAddress, timeoutMs = CONNECT_TIMEOUT_MS): Promise<string> {
-  const client = new Redis({ ...address.connection, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  // disconnectTimeout: ioredis otherwise keeps a 2 s timer alive after a failed connect.
+  const client = new Redis({ ...address.connection, disconnectTimeout: 100, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
   // connect() rejects with a bare "Connection is closed"; the cause arrives as an 'error' event.
   let cause: (Error & { code?: string }) | undefined;
   client.on('error', (error: Error) => {
