@@ -20,3 +20,4 @@ export * from './records.js';
 export * from './aggregate.js';
 export * from './csv.js';
 export { exactExecutor } from './executors/exact.js';
+export { sampleExecutor } from './executors/sample.js';

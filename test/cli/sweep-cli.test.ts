@@ -49,17 +49,17 @@ async function expectSameAsAlone(studyPath: string, studyFile: unknown): Promise
 }
 
 describe('gibbs sweep (local)', () => {
-  it('runs ~50 jobs on 2 workers with the single-job results; a second run recomputes nothing', async () => {
+  it('runs ~60 exact and Monte Carlo jobs on 2 workers with the single-job results; a second run recomputes nothing', async () => {
     const dir = tempDir();
     const study = writeStudy(dir, 'small.json', SMALL_STUDY);
     const first = runCli(['sweep', study, '--workers', '2', '--json']);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ database: join(dir, 'gibbs-results.sqlite'), jobs: 50, cached: 0, done: 50, failed: 0, interrupted: false });
+    expect(JSON.parse(first.stdout)).toMatchObject({ database: join(dir, 'gibbs-results.sqlite'), jobs: 60, cached: 0, done: 60, failed: 0, interrupted: false });
     await expectSameAsAlone(study, SMALL_STUDY);
     const second = runCli(['sweep', study, '--workers', '2', '--json']);
-    expect(JSON.parse(second.stdout)).toMatchObject({ jobs: 50, cached: 50, done: 0, failed: 0 });
+    expect(JSON.parse(second.stdout)).toMatchObject({ jobs: 60, cached: 60, done: 0, failed: 0 });
     const dry = runCli(['sweep', study, '--dry-run', '--json']);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ jobs: 50, cached: 50, pending: 0 });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ jobs: 60, cached: 60, pending: 0 });
   });
 
   it('a sweep killed with SIGKILL and restarted completes with every job exactly once', async () => {
@@ -72,11 +72,11 @@ describe('gibbs sweep (local)', () => {
     expect(await run.exited).toBe('SIGKILL');
     const kept = storedCount(database);
     expect(kept).toBeGreaterThanOrEqual(3);
-    expect(kept).toBeLessThan(30);
+    expect(kept).toBeLessThan(24);
     const resumed = runCli(['sweep', study, '--workers', '2', '--json']);
     expect(resumed.code).toBe(0);
     // Every stored job was kept (none lost, none redone); the rest ran once.
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ jobs: 30, cached: kept, done: 30 - kept, failed: 0 });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ jobs: 24, cached: kept, done: 24 - kept, failed: 0 });
     const db = new Database(database, { readonly: true });
     const keys = (db.prepare('SELECT key FROM jobs').pluck().all() as string[]).sort();
     db.close();
@@ -94,7 +94,7 @@ describe('gibbs sweep (local)', () => {
     expect(run.stderr()).toMatch(/sweep: interrupted; every finished job is stored\. Run the same command again to resume\./);
     const resumed = runCli(['sweep', study, '--json']);
     const summary = JSON.parse(resumed.stdout) as { cached: number; done: number };
-    expect(summary.cached + summary.done).toBe(30);
+    expect(summary.cached + summary.done).toBe(24);
     expect(summary.cached).toBeGreaterThanOrEqual(2);
   });
 });
@@ -104,33 +104,35 @@ describe('gibbs results', () => {
     const dir = tempDir();
     const study = writeStudy(dir, 'small.json', SMALL_STUDY);
     expect(runCli(['sweep', study, '--json']).code).toBe(0);
-    const jobs = JSON.parse(runCli(['results', study, '--format', 'json', '--where', 'model=sk']).stdout) as ExportedJob[];
-    expect(jobs).toHaveLength(40);
-    const averaged = JSON.parse(runCli(['results', study, '--where', 'model=sk', '--average-over', 'model.seed', '--fields', 'perSpin.energy', '--format', 'json']).stdout) as Array<{
-      temperature: number;
-      n: number;
-      fields: Record<string, { mean: number; error: number; n: number }>;
-    }>;
-    expect(averaged.map((g) => g.temperature)).toEqual([0.5, 1, 1.5, 2, 3]);
+    const jobs = JSON.parse(runCli(['results', study, '--format', 'json', '--where', 'model=sk', '--where', 'method=exact']).stdout) as ExportedJob[];
+    expect(jobs).toHaveLength(12);
+    const averaged = JSON.parse(
+      runCli(['results', study, '--where', 'model=sk', '--where', 'method=exact', '--average-over', 'model.seed', '--fields', 'perSpin.energy', '--format', 'json']).stdout,
+    ) as Array<{ temperature: number; n: number; fields: Record<string, { mean: number; error: number; n: number }> }>;
+    expect(averaged.map((g) => g.temperature)).toEqual([0.5, 1, 2]);
     for (const group of averaged) {
       const values = jobs.filter((j) => j.temperature === group.temperature).map((j) => (j.result as { perSpin: { energy: number } }).perSpin.energy);
-      expect(values).toHaveLength(8);
-      const mean = values.reduce((a, b) => a + b) / 8;
-      const sampleVariance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / 7;
-      expect(group.n).toBe(8);
+      expect(values).toHaveLength(4);
+      const mean = values.reduce((a, b) => a + b) / 4;
+      const sampleVariance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / 3;
+      expect(group.n).toBe(4);
       expect(group.fields['perSpin.energy'].mean).toBeCloseTo(mean, 14);
-      expect(group.fields['perSpin.energy'].error).toBeCloseTo(Math.sqrt(sampleVariance / 8), 14);
+      expect(group.fields['perSpin.energy'].error).toBeCloseTo(Math.sqrt(sampleVariance / 4), 14);
     }
+    // Monte Carlo seeds average the same way: 3 seeds per (instance, temperature).
+    const overSeeds = JSON.parse(runCli(['results', study, '--where', 'method=sample', '--average-over', 'seed', '--fields', 'perSpin.energy.mean', '--format', 'json']).stdout) as Array<{ n: number }>;
+    expect(overSeeds).toHaveLength(5 * 3);
+    expect(overSeeds.every((g) => g.n === 3)).toBe(true);
     // CSV: a header and one line per group; fields with commas and quotes are quoted.
-    const csv = runCli(['results', study, '--where', 'model=chain', '--where', 'temperature>=2', '--format', 'csv', '--fields', 'perSpin.energy']).stdout.trim().split('\n');
-    expect(csv[0].split(',').slice(0, 3)).toEqual(['key', 'model', 'model.coupling']);
+    const csv = runCli(['results', study, '--where', 'model=chain', '--where', 'method=exact', '--where', 'temperature>=1', '--format', 'csv', '--fields', 'perSpin.energy']).stdout.trim().split('\n');
+    expect(csv[0].split(',').slice(0, 3)).toEqual(['key', 'model', 'spins']);
     expect(csv[0].endsWith(',result.perSpin.energy')).toBe(true);
-    expect(csv).toHaveLength(1 + 2 * 2);
+    expect(csv).toHaveLength(1 + 2);
     expect(csv[1]).toContain('"{""algorithm"":""enumeration"",""correlations"":false}"');
     // The table shows the per-spin columns.
-    const table = runCli(['results', join(dir, 'gibbs-results.sqlite'), '--where', 'model=chain', '--where', 'temperature=1']);
-    expect(table.stdout.split('\n')[0]).toMatch(/^model\s+model\.coupling\s+method\s+temperature\s+seed\s+status\s+perSpin\.logZ/);
-    expect(table.stdout.trim().split('\n')).toHaveLength(2 + 2);
+    const table = runCli(['results', join(dir, 'gibbs-results.sqlite'), '--where', 'model=chain', '--where', 'method=exact']);
+    expect(table.stdout.split('\n')[0]).toMatch(/^model\s+method\s+temperature\s+seed\s+status\s+perSpin\.logZ/);
+    expect(table.stdout.trim().split('\n')).toHaveLength(2 + 3);
   });
 });
 

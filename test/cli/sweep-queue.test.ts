@@ -14,16 +14,18 @@ import { tempDir } from '../sweep/fixtures.js';
 import { type GibbsProcess, startGibbs, waitFor } from '../sweep/processes.js';
 import { type TestRedis, testRedis } from '../sweep/redis.js';
 
-// 24 quick jobs and one long one (SK N = 22, a fraction of a second): the worker that takes
-// the long job is killed with SIGKILL while it runs.
+// 36 quick exact and Monte Carlo jobs and one long exact job (SK N = 22, a fraction of a
+// second; its two Monte Carlo jobs are short): the worker that takes the long job is killed
+// with SIGKILL while it runs.
 const STUDY: StudyFile = {
   name: 'distributed',
   models: [
-    { name: 'sk', model: { kind: 'ising', generator: 'sk', spins: 12, seed: 1, field: 0.1 }, vary: { seed: '1:8:1' } },
+    { name: 'sk', model: { kind: 'ising', generator: 'sk', spins: 12, seed: 1, field: 0.1 }, vary: { seed: '1:4:1' } },
     { name: 'big', model: { kind: 'ising', generator: 'sk', spins: 22, seed: 99 }, temperatures: [1] },
   ],
   temperatures: [0.5, 1, 2],
-  methods: [{ method: 'exact' }],
+  methods: [{ method: 'exact' }, { method: 'sample', options: { sweeps: 200, burnIn: 50, chains: 2 } }],
+  seeds: [1, 2],
 };
 
 describe('gibbs sweep --queue (BullMQ on Redis)', () => {
@@ -48,8 +50,8 @@ describe('gibbs sweep --queue (BullMQ on Redis)', () => {
     const studyPath = join(dir, 'study.json');
     writeFileSync(studyPath, JSON.stringify(STUDY));
     const jobs = expandStudy(STUDY, studyPath).jobs;
-    expect(jobs).toHaveLength(25);
-    const bigKey = (jobs.find((j) => j.labels.model === 'big') ?? jobs[0]).key;
+    expect(jobs).toHaveLength(39);
+    const bigKey = (jobs.find((j) => j.labels.model === 'big' && j.method === 'exact') ?? jobs[0]).key;
 
     for (let i = 0; i < 3; i++) {
       workers.push(startGibbs(['worker', '--queue', redis.url, '--queue-name', queueName, '--workers', '1', '--lock-duration', '1', '--stalled-interval', '0.5', '--verbose']));
@@ -65,7 +67,7 @@ describe('gibbs sweep --queue (BullMQ on Redis)', () => {
     expect(victim.stderr()).not.toContain(`done ${bigKey}`);
 
     expect(await submitter.exited).toBe(0);
-    expect(JSON.parse(submitter.stdout())).toMatchObject({ jobs: 25, cached: 0, done: 25, failed: 0, interrupted: false });
+    expect(JSON.parse(submitter.stdout())).toMatchObject({ jobs: 39, cached: 0, done: 39, failed: 0, interrupted: false });
     const db = new Database(join(dir, 'gibbs-results.sqlite'), { readonly: true });
     const rows = db.prepare('SELECT * FROM jobs').all() as StoredRow[];
     db.close();
@@ -88,7 +90,7 @@ describe('gibbs sweep --queue (BullMQ on Redis)', () => {
     // A second run finds everything stored and queues nothing.
     const again = startGibbs(['sweep', studyPath, '--queue', redis.url, '--queue-name', queueName, '--json']);
     expect(await again.exited).toBe(0);
-    expect(JSON.parse(again.stdout())).toMatchObject({ jobs: 25, cached: 25, done: 0 });
+    expect(JSON.parse(again.stdout())).toMatchObject({ jobs: 39, cached: 39, done: 0 });
   });
 
   it('a job that fails with a user error is stored as failed at once, without retries', async () => {
