@@ -179,9 +179,9 @@ export class ResultsStore {
     );
   }
 
-  /** Every stored row, in insertion order. */
+  /** Every stored row, ordered by model, method, options, temperature and seed (not by completion time). */
   rows(): StoredRow[] {
-    return this.db.prepare('SELECT * FROM jobs ORDER BY rowid').all() as StoredRow[];
+    return this.db.prepare('SELECT * FROM jobs ORDER BY model_name, model_hash, method, options, temperature, seed').all() as StoredRow[];
   }
 
   /** Stored rows for the given keys (those that exist). */

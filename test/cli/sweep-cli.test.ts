@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, type Socket, createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -166,5 +167,25 @@ describe('sweep, results and worker: bad input', () => {
     expectUserError(runCli(['results', study, '--where', 'tempreature<1']), /--where: unknown field "tempreature"; fields: key, model/);
     expectUserError(runCli(['results', study, '--fields', 'perSpin.energi']), /--fields: unknown field "perSpin.energi"/);
     expectUserError(runCli(['results', study, '--average-over', 'instance']), /--average-over: got "instance", expected some of model, model\.seed/);
+  });
+
+  it.each([
+    ['a server that accepts but never answers', () => {}, /cannot connect: no answer from 127\.0\.0\.1:\d+ within 5 s/],
+    ['a server that is not Redis', (socket: Socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'), /cannot connect: the server at 127\.0\.0\.1:\d+ does not speak the Redis protocol/],
+  ])('gibbs worker facing %s fails with one line within the connection timeout', async (_what, onConnection, pattern) => {
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('data', () => onConnection(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const started = Date.now();
+    const worker = startGibbs(['worker', '--queue', `redis://127.0.0.1:${port}`]);
+    expect(await worker.exited).toBe(2);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expectUserError({ code: 2, stdout: worker.stdout(), stderr: worker.stderr() }, pattern);
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
   });
 });
