@@ -88,11 +88,6 @@ export class WorkerPool {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  /** Tasks waiting for a free thread plus tasks running. */
-  get pending(): number {
-    return this.queue.length + this.slots.filter((s) => s.busy).length;
-  }
-
   /** Queue a task; resolves with its result (or rejects with its error). */
   run<R = unknown>(task: WorkerTask): Promise<R> {
     if (this.closed) return Promise.reject(new Error('worker pool: closed'));
@@ -127,12 +122,17 @@ export class WorkerPool {
       }
       this.dispatch();
     });
+    // A thread that dies (an uncaught error, out of memory, process.exit in a task) fails its
+    // task and is replaced; 'exit' follows 'error', and also comes alone.
+    let death: Error | undefined;
     slot.worker.on('error', (error) => {
-      // The thread is gone: fail its task and put a fresh thread in its place.
+      death = error;
+    });
+    slot.worker.on('exit', (code) => {
+      if (this.closed) return;
       const pending = slot.busy;
       slot.busy = undefined;
-      pending?.reject(error);
-      if (this.closed) return;
+      pending?.reject(death ?? new Error(`worker thread exited with code ${code} while running a task`));
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots[index] = this.spawn();
       this.dispatch();

@@ -134,7 +134,8 @@ export async function runDistributedSweep(jobs: StudyJob[], store: ResultsStore,
       // persistence, flushed). Queue them again; ids still present are left alone.
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
       if (remaining.size > 0 && Object.values(counts).every((n) => n === 0)) await enqueue();
-      const workers = await queue.getWorkersCount();
+      // CLIENT LIST may be disabled on managed Redis: then there is no worker count to report.
+      const workers = await queue.getWorkersCount().catch(() => undefined);
       idleWorkers = workers === 0 ? idleWorkers + 1 : 0;
       if (idleWorkers >= 2) notice(`no worker is connected to queue "${name}" at ${options.address.display}; start some with: gibbs worker --queue ${options.address.display}${name === DEFAULT_QUEUE_NAME ? '' : ` --queue-name ${name}`}`);
     }
