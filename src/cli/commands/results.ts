@@ -107,37 +107,45 @@ export function registerResults(program: Command): void {
       const records = all.filter((r) => conditions.every((c) => matches(r, c)));
       if (missing > 0 && format === 'table') process.stderr.write(`results: ${missing} job(s) of the study have no result yet in ${database} (run gibbs sweep ${path})\n`);
 
-      let text: string;
-      if (over) {
-        const chosen = fields ?? (format === 'table' ? defaultTableFields(records) : numericResultFields(records));
-        const groups = aggregate(records, { over, fields: chosen });
-        const rows = groupRows(groups, chosen);
-        const columns = rows.length ? [...rows[0].keys()] : [];
-        if (format === 'json') {
-          text = `${JSON.stringify(groups.map((g) => ({ ...Object.fromEntries(g.labels), n: g.count, fields: Object.fromEntries(g.stats) })), null, 2)}\n`;
-        } else if (format === 'csv') {
-          text = toCsv(rows, columns);
-        } else {
-          text = `${formatTable(columns.filter((c) => c !== 'options'), rows.map((r) => columns.filter((c) => c !== 'options').map((c) => tableCell(r.get(c)))))}\n`;
-        }
-      } else if (format === 'json') {
-        text = `${JSON.stringify(records.map(recordJson), null, 2)}\n`;
-      } else if (format === 'csv') {
-        const columns = columnsOf(records);
-        const labels = columns.filter((c) => !c.startsWith('result.'));
-        text = toCsv(records.map((r) => r.cells), [...labels, ...(fields ? fields.map((f) => `result.${f}`) : columns.filter((c) => c.startsWith('result.')))]);
-      } else {
-        const shown = fields ?? defaultTableFields(records);
-        const params = columnsOf(records).filter((c) => c.startsWith('model.'));
-        const columns = ['model', ...params, 'method', 'temperature', 'seed', 'status'];
-        text = `${formatTable(
-          [...columns, ...shown],
-          records.map((r) => [...columns.map((c) => tableCell(r.cells.get(c))), ...shown.map((f) => tableCell(r.cells.get(`result.${f}`) ?? r.cells.get(f)))]),
-        )}\n`;
-      }
+      const text = over ? formatGroups(records, over, fields, format) : formatRecords(records, fields, format);
       if (options.output !== undefined) writeFileAtomic(options.output, text);
       else process.stdout.write(text);
     });
+}
+
+/** Jobs averaged over some columns: group labels, n, then mean and standard error per field. */
+function formatGroups(records: ResultRecord[], over: string[], fields: string[] | undefined, format: (typeof FORMATS)[number]): string {
+  const chosen = fields ?? (format === 'table' ? defaultTableFields(records) : numericResultFields(records));
+  const groups = aggregate(records, { over, fields: chosen });
+  if (format === 'json') return `${JSON.stringify(groups.map((g) => ({ ...Object.fromEntries(g.labels), n: g.count, fields: Object.fromEntries(g.stats) })), null, 2)}\n`;
+  const rows = groupRows(groups, chosen);
+  const columns = rows.length ? [...rows[0].keys()] : [];
+  if (format === 'csv') return toCsv(rows, columns);
+  const shown = columns.filter((c) => c !== 'options' || varies(rows, c));
+  return `${formatTable(shown, rows.map((r) => shown.map((c) => tableCell(r.get(c)))))}\n`;
+}
+
+/** One row per job: JSON with the full result, CSV with every scalar, or a table of chosen fields. */
+function formatRecords(records: ResultRecord[], fields: string[] | undefined, format: (typeof FORMATS)[number]): string {
+  if (format === 'json') return `${JSON.stringify(records.map(recordJson), null, 2)}\n`;
+  const columns = columnsOf(records);
+  if (format === 'csv') {
+    const labels = columns.filter((c) => !c.startsWith('result.'));
+    return toCsv(records.map((r) => r.cells), [...labels, ...(fields ? fields.map((f) => `result.${f}`) : columns.filter((c) => c.startsWith('result.')))]);
+  }
+  const shown = fields ?? defaultTableFields(records);
+  const rows = records.map((r) => r.cells);
+  const labels = ['model', ...columns.filter((c) => c.startsWith('model.')), 'method', 'options', 'temperature', 'seed', 'status'].filter((c) => c !== 'options' || varies(rows, c));
+  const table = formatTable(
+    [...labels, ...shown],
+    records.map((r) => [...labels.map((c) => tableCell(r.cells.get(c))), ...shown.map((f) => tableCell(r.cells.get(`result.${f}`) ?? r.cells.get(f)))]),
+  );
+  return `${table}\n`;
+}
+
+/** Whether a column takes more than one value (tables leave out long constant columns). */
+function varies(rows: Array<Map<string, Cell>>, column: string): boolean {
+  return new Set(rows.map((r) => r.get(column))).size > 1;
 }
 
 function tableCell(value: Cell | undefined): string | number | undefined {
