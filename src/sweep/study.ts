@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { GibbsError } from '../core/errors.js';
+import type { IsingModel } from '../models/ising.js';
 import { buildModel, validateModelFile } from '../models/model-file.js';
 import { zodToGibbsError } from '../models/zod-errors.js';
 import { parseNumberList } from '../cli/options.js';
@@ -119,6 +120,41 @@ function readJsonFile(path: string, what: string): unknown {
   }
 }
 
+/**
+ * The models of one study entry: its model (inline or from a file) with every combination of
+ * its "vary" values set, validated and built. `jobsPerModel` and `jobsSoFar` bound the study
+ * size before anything is built.
+ */
+function* entryModels(entry: StudyFile['models'][number], index: number, dir: string, jobsPerModel: number, jobsSoFar: number, source: string) {
+  const where = `${source}: models[${index}]`;
+  if ((entry.file === undefined) === (entry.model === undefined)) throw new GibbsError(`${where}: give exactly one of "file" (a model file) or "model" (a model object)`, 'models');
+  const base = (entry.file !== undefined ? readJsonFile(resolve(dir, entry.file), 'model') : entry.model) as Record<string, unknown>;
+  if (base === null || typeof base !== 'object' || Array.isArray(base)) throw new GibbsError(`${where}: the model must be a JSON object with "kind": "ising"`, 'models');
+  const name = entry.name ?? (entry.file !== undefined ? basename(entry.file).replace(/\.json$/i, '') : `model${index + 1}`);
+  const vary: Record<string, JsonValue[]> = {};
+  for (const [key, values] of Object.entries(entry.vary ?? {})) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(key)) throw new GibbsError(`${where}.vary: key ${JSON.stringify(key)} is not a model-file field path like "seed" or "lattice.size"`, 'vary');
+    vary[key] = typeof values === 'string' ? parseNumberList(`${where}.vary.${key}`, values) : (values as JsonValue[]);
+  }
+  // Count before building anything: a typo in a range must not allocate billions of jobs.
+  if (jobsSoFar + Object.values(vary).reduce((n, v) => n * v.length, 1) * jobsPerModel > MAX_STUDY_JOBS) throw tooLarge(source);
+  for (const params of combinations(vary)) {
+    let object = base;
+    for (const [key, value] of Object.entries(params)) object = withValue(object, key, value);
+    const label = Object.keys(params).length ? `${where} (${Object.entries(params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})` : where;
+    const modelFile = validateModelFile(JSON.stringify(object), label);
+    let model: IsingModel;
+    try {
+      model = buildModel(modelFile);
+    } catch (error) {
+      if (error instanceof GibbsError) throw new GibbsError(`${label}: ${error.message}`, error.field);
+      throw error;
+    }
+    const labels: JobLabels = { model: name, params, spins: model.size };
+    yield { label, modelFile, model, labels };
+  }
+}
+
 /** Read, validate and expand a study file. Errors name the file and field. */
 export function loadStudy(path: string): Study {
   return expandStudy(readJsonFile(path, 'study'), path);
@@ -142,40 +178,12 @@ export function expandStudy(input: unknown, path = ''): Study {
 
   const jobs: StudyJob[] = [];
   const seen = new Set<string>();
-  const hashes = new Map<string, string>();
   file.models.forEach((entry, i) => {
     const where = `${source}: models[${i}]`;
-    if ((entry.file === undefined) === (entry.model === undefined)) throw new GibbsError(`${where}: give exactly one of "file" (a model file) or "model" (a model object)`, `models[${i}]`);
-    const base = (entry.file !== undefined ? readJsonFile(resolve(dir, entry.file), 'model') : entry.model) as Record<string, unknown>;
-    if (base === null || typeof base !== 'object' || Array.isArray(base)) throw new GibbsError(`${where}: the model must be a JSON object with "kind": "ising"`, `models[${i}]`);
-    const name = entry.name ?? (entry.file !== undefined ? basename(entry.file).replace(/\.json$/i, '') : `model${i + 1}`);
-    const vary: Record<string, JsonValue[]> = {};
-    for (const [key, values] of Object.entries(entry.vary ?? {})) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(key)) throw new GibbsError(`${where}.vary: key ${JSON.stringify(key)} is not a model-file field path like "seed" or "lattice.size"`, 'vary');
-      vary[key] = typeof values === 'string' ? parseNumberList(`${where}.vary.${key}`, values) : (values as JsonValue[]);
-    }
     const entryTemperatures = entry.temperatures === undefined ? globalTemperatures : temperatureList(`${where}.temperatures`, entry.temperatures);
     if (!entryTemperatures) throw new GibbsError(`${where}: no temperatures; give "temperatures" in the study or in this model entry`, 'temperatures');
-    // Count before building anything: a typo in a range must not allocate billions of jobs.
-    const atLeast = Object.values(vary).reduce((n, v) => n * v.length, 1) * entryTemperatures.length * executors.length;
-    if (jobs.length + atLeast > MAX_STUDY_JOBS) throw tooLarge(source);
-
-    for (const params of combinations(vary)) {
-      let object = base;
-      for (const [key, value] of Object.entries(params)) object = withValue(object, key, value);
-      const label = Object.keys(params).length ? `${where} (${Object.entries(params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})` : where;
-      const modelFile = validateModelFile(JSON.stringify(object), label);
-      let model;
-      try {
-        model = buildModel(modelFile);
-      } catch (error) {
-        if (error instanceof GibbsError) throw new GibbsError(`${label}: ${error.message}`, error.field);
-        throw error;
-      }
-      const specText = JSON.stringify(modelFile);
-      const hash = hashes.get(specText) ?? modelHash(model);
-      hashes.set(specText, hash);
-      const labels: JobLabels = { model: name, params, spins: model.size };
+    for (const { label, modelFile, model, labels } of entryModels(entry, i, dir, entryTemperatures.length * executors.length, jobs.length, source)) {
+      const hash = modelHash(model);
       executors.forEach((executor, m) => {
         let options: JsonObject;
         try {
