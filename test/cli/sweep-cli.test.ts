@@ -152,6 +152,7 @@ describe('sweep, results and worker: bad input', () => {
     [['worker'], /--queue: missing; give the Redis queue as --queue redis:\/\/HOST:PORT/],
     [['worker', '--queue', 'redis://127.0.0.1:1'], /cannot connect: connection refused/],
     [['worker', '--queue', 'redis://127.0.0.1:1', '--lock-duration', '-1'], /--lock-duration: got "-1", expected a number > 0/],
+    [['worker', '--queue', 'redis://127.0.0.1:1', '--queue-name', 'a b'], /--queue-name: got "a b", expected 1 to 100 letters, digits, _ \. -/],
     [['results', join(dir, 'missing.sqlite')], /missing\.sqlite: no such file \(give a study file or a results database\)/],
     [['results', writeStudy(dir, 'unrun.json', SMALL_STUDY).replace('unrun', 'unrun'), '--db', join(dir, 'none.sqlite')], /results database .*none\.sqlite: no such file \(run gibbs sweep first\)/],
     [['results', study, '--format', 'xml'], /--format: got "xml", expected one of table, csv, json/],

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { GibbsError } from '../../core/errors.js';
 import { defaultWorkerCount } from '../../node/worker-pool.js';
 import type { SweepSummary } from '../../sweep/local.js';
-import { DEFAULT_QUEUE_NAME, parseQueueUrl } from '../../sweep/queue-address.js';
+import { DEFAULT_QUEUE_NAME, checkQueueName, parseQueueUrl } from '../../sweep/queue-address.js';
 import { printJson } from '../io.js';
 import { parseInteger } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -74,7 +73,7 @@ export function registerSweep(program: Command): void {
       const workers = options.workers === undefined ? defaultWorkerCount() : parseInteger('--workers', options.workers, 1, 1024);
       const attempts = parseInteger('--attempts', options.attempts, 1, 100);
       const address = options.queue === undefined ? undefined : parseQueueUrl(options.queue);
-      if (!/^[\w.-]+$/.test(options.queueName)) throw new GibbsError(`--queue-name: got ${JSON.stringify(options.queueName)}, expected letters, digits, _ . -`, '--queue-name');
+      checkQueueName(options.queueName);
       // Loaded on demand: SQLite and the queue client cost every other command nothing.
       const [{ loadStudy }, { ResultsStore }, { pendingJobs, runLocalSweep }] = await Promise.all([import('../../sweep/study.js'), import('../../sweep/store.js'), import('../../sweep/local.js')]);
       const queue = address && !options.dryRun ? await Promise.all([import('../../sweep/redis-check.js'), import('../../sweep/queue.js')]) : undefined;

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { GibbsError } from '../../core/errors.js';
 import { defaultWorkerCount } from '../../node/worker-pool.js';
-import { DEFAULT_QUEUE_NAME, parseQueueUrl } from '../../sweep/queue-address.js';
+import { DEFAULT_QUEUE_NAME, checkQueueName, parseQueueUrl } from '../../sweep/queue-address.js';
 import { parseInteger, parsePositive } from '../options.js';
 
 interface WorkerOptions {
@@ -29,6 +29,7 @@ export function registerWorker(program: Command): void {
     .action(async (options: WorkerOptions) => {
       if (options.queue === undefined) throw new GibbsError('--queue: missing; give the Redis queue as --queue redis://HOST:PORT', '--queue');
       const address = parseQueueUrl(options.queue);
+      checkQueueName(options.queueName);
       const threads = options.workers === undefined ? defaultWorkerCount() : parseInteger('--workers', options.workers, 1, 1024);
       const lockDurationMs = Math.round(parsePositive('--lock-duration', options.lockDuration) * 1000);
       const stalledIntervalMs = Math.round(parsePositive('--stalled-interval', options.stalledInterval) * 1000);
