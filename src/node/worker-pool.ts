@@ -21,7 +21,11 @@ export interface PoolOptions {
   onResult?: (index: number, result: unknown) => void;
 }
 
-/** Default worker count: one per available core. */
+/**
+ * Default worker count: one per available core.
+ *
+ * @example new WorkerPool(defaultWorkerCount())
+ */
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }

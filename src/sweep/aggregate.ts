@@ -25,7 +25,11 @@ export interface AggregateGroup {
   stats: Map<string, MeanWithError>;
 }
 
-/** Numeric result fields present in the records (`perSpin.energy`, ...), without the `result.` prefix. */
+/**
+ * Numeric result fields present in the records (`perSpin.energy`, ...), without the `result.` prefix.
+ *
+ * @example numericResultFields(records) // ['logZ', 'perSpin.energy', ...]
+ */
 export function numericResultFields(records: ResultRecord[]): string[] {
   return columnsOf(records)
     .filter((c) => c.startsWith('result.') && records.some((r) => typeof r.cells.get(c) === 'number'))
@@ -71,7 +75,11 @@ export function aggregate(records: ResultRecord[], options: { over: string[]; fi
   });
 }
 
-/** Flatten groups into rows: group labels, `n`, then `FIELD` (mean) and `FIELD.error` per field. */
+/**
+ * Flatten groups into rows: group labels, `n`, then `FIELD` (mean) and `FIELD.error` per field.
+ *
+ * @example toCsv(groupRows(groups, ['perSpin.energy']), columns)
+ */
 export function groupRows(groups: AggregateGroup[], fields: string[]): Array<Map<string, Cell>> {
   return groups.map((g) => {
     const row = new Map<string, Cell>(g.labels);

@@ -41,18 +41,30 @@ export interface JobExecutor<O extends JsonObject = JsonObject> {
 
 const registry = new Map<string, JobExecutor>();
 
-/** Add a method to the registry (the name must be new). */
+/**
+ * Add a method to the registry (the name must be new).
+ *
+ * @example registerExecutor(exactExecutor)
+ */
 export function registerExecutor<O extends JsonObject>(executor: JobExecutor<O>): void {
   if (registry.has(executor.method)) throw new Error(`sweep: method "${executor.method}" registered twice`);
   registry.set(executor.method, executor as unknown as JobExecutor);
 }
 
-/** Names of every registered method. */
+/**
+ * Names of every registered method.
+ *
+ * @example executorMethods() // ['exact', 'sample']
+ */
 export function executorMethods(): string[] {
   return [...registry.keys()];
 }
 
-/** The executor of a method, or a one-line error listing the methods there are. */
+/**
+ * The executor of a method, or a one-line error listing the methods there are.
+ *
+ * @example getExecutor('exact').stochastic // false
+ */
 export function getExecutor(method: string, field = 'method'): JobExecutor {
   const executor = registry.get(method);
   if (!executor) throw new GibbsError(`${field}: got ${JSON.stringify(method)}, expected one of ${executorMethods().map((m) => `"${m}"`).join(', ')}`, field);
@@ -62,6 +74,8 @@ export function getExecutor(method: string, field = 'method'): JobExecutor {
 /**
  * Validate a method's options from a study file and fill in defaults; `source` prefixes
  * errors (e.g. `study.json: methods[1].options`).
+ *
+ * @example normalizeOptions(getExecutor('exact'), {}, 'study.json') // { algorithm: 'auto', correlations: false }
  */
 export function normalizeOptions(executor: JobExecutor, options: unknown, source: string): JsonObject {
   const parsed = executor.options.safeParse(options ?? {});

@@ -40,7 +40,11 @@ export interface StudyJob extends JobSpec {
   labels: JobLabels;
 }
 
-/** The job key: SHA-256 of the canonical inputs. */
+/**
+ * The job key: SHA-256 of the canonical inputs.
+ *
+ * @example jobKey({ modelHash, method: 'exact', options: { algorithm: 'enumeration', correlations: false }, temperature: 1, seed: null })
+ */
 export function jobKey(inputs: { modelHash: string; method: string; options: JsonObject; temperature: number; seed: number | null }): string {
   return sha256(canonicalJson({ format: JOB_FORMAT, model: inputs.modelHash, method: inputs.method, options: inputs.options, temperature: inputs.temperature, seed: inputs.seed }));
 }
@@ -48,6 +52,8 @@ export function jobKey(inputs: { modelHash: string; method: string; options: Jso
 /**
  * Rebuild a job's model and check it is the model the job was keyed with (guards against a
  * worker whose gibbs builds a different model from the same file, e.g. another version).
+ *
+ * @example const model = jobModel(job); // throws a GibbsError if the model's hash differs
  */
 export function jobModel(job: JobSpec): IsingModel {
   if (job.format !== JOB_FORMAT) throw new GibbsError(`job ${job.key}: format ${job.format}, this gibbs runs format ${JOB_FORMAT}; use the same gibbs version on submitter and workers`, 'job');

@@ -26,12 +26,20 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-/** JSON text of a result, typed arrays as arrays (no sorting: results keep their key order). */
+/**
+ * JSON text of a result, typed arrays as arrays (no sorting: results keep their key order).
+ *
+ * @example resultJson({ spinMeans: Float64Array.of(0.5) }) // '{"spinMeans":[0.5]}'
+ */
 export function resultJson(value: unknown): string {
   return JSON.stringify(value, plain);
 }
 
-/** SHA-256 of text or bytes, as 64 hex digits. */
+/**
+ * SHA-256 of text or bytes, as 64 hex digits.
+ *
+ * @example sha256('abc') // 'ba7816bf...'
+ */
 export function sha256(...parts: Array<string | Uint8Array>): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part);

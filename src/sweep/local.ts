@@ -28,25 +28,41 @@ export interface SweepSummary {
   errors: string[];
 }
 
-/** Jobs of a study without a stored result, and how many had one. */
+/**
+ * Jobs of a study without a stored result, and how many had one.
+ *
+ * @example const { pending, cached } = pendingJobs(study.jobs, store);
+ */
 export function pendingJobs(jobs: StudyJob[], store: ResultsStore): { pending: StudyJob[]; cached: number } {
   const done = store.doneKeys();
   const pending = jobs.filter((job) => !done.has(job.key));
   return { pending, cached: jobs.length - pending.length };
 }
 
-/** Job fields a worker needs (labels stay home). */
+/**
+ * Job fields a worker needs (labels stay home).
+ *
+ * @example pool.run({ module, exportName: 'runJob', args: [jobPayload(job)] })
+ */
 export function jobPayload(job: StudyJob) {
   const { labels: _labels, ...spec } = job;
   return spec;
 }
 
-/** Start a summary for a run over `jobs` (some already stored). */
+/**
+ * Start a summary for a run over `jobs` (some already stored).
+ *
+ * @example const summary = newSummary(study.jobs.length, cached);
+ */
 export function newSummary(jobs: number, cached: number): SweepSummary {
   return { jobs, cached, done: 0, failed: 0, interrupted: false, seconds: 0, errors: [] };
 }
 
-/** Record a job failure in the store and the summary. */
+/**
+ * Record a job failure in the store and the summary.
+ *
+ * @example noteFailure(summary, store, job, error.message);
+ */
 export function noteFailure(summary: SweepSummary, store: ResultsStore, job: StudyJob, message: string, info: Parameters<ResultsStore['recordFailure']>[2] = {}): void {
   store.recordFailure(job, message, info);
   summary.failed++;

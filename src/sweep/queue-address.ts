@@ -53,7 +53,11 @@ export function parseQueueUrl(text: string, flag = '--queue'): QueueAddress {
   return { display, connection };
 }
 
-/** Check a `--queue-name`: letters, digits, `_`, `.` and `-` (it becomes part of Redis keys). */
+/**
+ * Check a `--queue-name`: letters, digits, `_`, `.` and `-` (it becomes part of Redis keys).
+ *
+ * @example checkQueueName('gibbs') // 'gibbs'
+ */
 export function checkQueueName(name: string, flag = '--queue-name'): string {
   if (!/^[\w.-]{1,100}$/.test(name)) throw new GibbsError(`${flag}: got ${describeValue(name)}, expected 1 to 100 letters, digits, _ . -`, flag);
   return name;

@@ -35,6 +35,10 @@ export interface QueueWorker {
  * worker thread, so this thread stays free to renew job locks; a job that throws a
  * GibbsError (bad input: retrying cannot help) fails at once, anything else is retried by
  * the queue with backoff. Results go back through Redis to the submitter, which stores them.
+ *
+ * @example
+ * const worker = await startQueueWorker({ address: parseQueueUrl('redis://127.0.0.1:6379'), threads: 2 });
+ * await worker.close();
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
   await checkRedis(options.address);

@@ -20,7 +20,11 @@ export interface DistributedSweepOptions extends SweepRunOptions {
   onNotice?: (message: string) => void;
 }
 
-/** A notice printer that repeats the same message at most every `intervalMs`. */
+/**
+ * A notice printer that repeats the same message at most every `intervalMs`.
+ *
+ * @example const notice = throttledNotices((m) => console.error(m)); notice('no worker'); notice('no worker'); // printed once
+ */
 export function throttledNotices(onNotice: ((message: string) => void) | undefined, intervalMs = 30_000): (message: string) => void {
   const last = new Map<string, number>();
   return (message) => {
@@ -40,6 +44,8 @@ export function throttledNotices(onNotice: ((message: string) => void) | undefin
  * stored exactly once (the store ignores a second copy of a done key). Interrupting the
  * submitter leaves the jobs queued: the workers keep computing, and running the same sweep
  * again collects what finished meanwhile.
+ *
+ * @example const summary = await runDistributedSweep(study.jobs, store, { address: parseQueueUrl('redis://127.0.0.1:6379') });
  */
 export async function runDistributedSweep(jobs: StudyJob[], store: ResultsStore, options: DistributedSweepOptions): Promise<SweepSummary> {
   const start = performance.now();

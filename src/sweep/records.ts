@@ -20,7 +20,11 @@ export interface ResultRecord {
 /** Label columns every record has, in order (model params come after `model`). */
 export const LABEL_COLUMNS = ['key', 'model', 'spins', 'method', 'options', 'temperature', 'seed', 'status', 'error', 'seconds', 'worker', 'gibbs_version', 'finished_at'] as const;
 
-/** Scalars of a JSON value by dotted path (arrays skipped). */
+/**
+ * Scalars of a JSON value by dotted path (arrays skipped).
+ *
+ * @example flattenScalars({ a: 1, b: { c: 2, d: [3] } }, 'result', cells) // result.a = 1, result.b.c = 2
+ */
 export function flattenScalars(value: JsonValue, prefix: string, out: Map<string, Cell>): void {
   if (value === null || typeof value !== 'object') {
     out.set(prefix, value);
@@ -34,7 +38,11 @@ function paramCell(value: JsonValue): Cell {
   return value === null || typeof value !== 'object' ? value : JSON.stringify(value);
 }
 
-/** Turn a stored row into a record; `labels` (from the study) replace the stored model labels. */
+/**
+ * Turn a stored row into a record; `labels` (from the study) replace the stored model labels.
+ *
+ * @example const records = store.rows().map((row) => toRecord(row));
+ */
 export function toRecord(row: StoredRow, labels?: { model: string; params: Record<string, JsonValue> }): ResultRecord {
   const params = labels?.params ?? (JSON.parse(row.model_params) as Record<string, JsonValue>);
   const cells = new Map<string, Cell>();
@@ -47,7 +55,11 @@ export function toRecord(row: StoredRow, labels?: { model: string; params: Recor
   return { cells, result, params };
 }
 
-/** The value of a column in a record: exact name first, then `result.<name>`. */
+/**
+ * The value of a column in a record: exact name first, then `result.<name>`.
+ *
+ * @example cellOf(record, 'perSpin.energy') // the same as cellOf(record, 'result.perSpin.energy')
+ */
 export function cellOf(record: ResultRecord, column: string): Cell | undefined {
   return record.cells.has(column) ? record.cells.get(column) : record.cells.get(`result.${column}`);
 }
@@ -63,6 +75,8 @@ export interface Condition {
  * Parse `--where` text: FIELD OP VALUE with OP one of = != < <= > >= (e.g. `temperature<=1.5`,
  * `model.spins=16`, `status=failed`, `perSpin.energy<-0.5`). FIELD is a column name or a
  * result path (with or without `result.`).
+ *
+ * @example parseCondition('temperature<=1.5') // { field: 'temperature', op: '<=', value: '1.5' }
  */
 export function parseCondition(text: string, flag = '--where'): Condition {
   const match = /^\s*([A-Za-z_][\w.]*)\s*(!=|<=|>=|=|<|>)\s*(.*?)\s*$/.exec(text);
@@ -70,7 +84,11 @@ export function parseCondition(text: string, flag = '--where'): Condition {
   return { field: match[1], op: match[2] as Condition['op'], value: match[3] };
 }
 
-/** Whether a record meets a condition (numbers compare as numbers, everything else as text). */
+/**
+ * Whether a record meets a condition (numbers compare as numbers, everything else as text).
+ *
+ * @example records.filter((r) => matches(r, parseCondition('status=done')))
+ */
 export function matches(record: ResultRecord, condition: Condition): boolean {
   const cell = cellOf(record, condition.field);
   if (cell === undefined || cell === null) return condition.op === '!=';
@@ -93,7 +111,11 @@ export function matches(record: ResultRecord, condition: Condition): boolean {
   }
 }
 
-/** Check that every condition names a column some record has (a typo should not silently match nothing). */
+/**
+ * Check that every condition names a column some record has (a typo should not silently match nothing).
+ *
+ * @example checkConditionFields(records, [parseCondition('tempreature<1')]) // throws: unknown field
+ */
 export function checkConditionFields(records: ResultRecord[], conditions: Condition[], flag = '--where'): void {
   for (const condition of conditions) {
     if (records.length > 0 && !records.some((r) => cellOf(r, condition.field) !== undefined)) {
@@ -102,14 +124,22 @@ export function checkConditionFields(records: ResultRecord[], conditions: Condit
   }
 }
 
-/** Every column that occurs in the records, labels first, in first-seen order. */
+/**
+ * Every column that occurs in the records, labels first, in first-seen order.
+ *
+ * @example columnsOf(records) // ['key', 'model', 'model.seed', ..., 'result.perSpin.energy']
+ */
 export function columnsOf(records: ResultRecord[]): string[] {
   const seen = new Set<string>();
   for (const record of records) for (const column of record.cells.keys()) seen.add(column);
   return [...seen];
 }
 
-/** The record as JSON for `--format json`: labels, parsed options and the full result. */
+/**
+ * The record as JSON for `--format json`: labels, parsed options and the full result.
+ *
+ * @example JSON.stringify(records.map(recordJson))
+ */
 export function recordJson(record: ResultRecord): JsonObject {
   const c = record.cells;
   return {

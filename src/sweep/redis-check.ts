@@ -17,6 +17,8 @@ function explain(error: Error & { code?: string }, address: QueueAddress): strin
  * Check that a Redis server answers at the address within `timeoutMs`: connect, PING, read
  * its version. Fails with one line (refused, unknown host, timeout, wrong password, not
  * Redis, too old for BullMQ) instead of retrying forever.
+ *
+ * @example await checkRedis(parseQueueUrl('redis://127.0.0.1:6379')) // '7.0.15'
  */
 export async function checkRedis(address: QueueAddress, timeoutMs = CONNECT_TIMEOUT_MS): Promise<string> {
   // disconnectTimeout: ioredis otherwise keeps a 2 s timer alive after a failed connect.

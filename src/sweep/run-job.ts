@@ -23,6 +23,8 @@ export interface JobOutcome {
 /**
  * Run one job here and now: rebuild and check the model, call the method's executor, time it.
  * This is what worker threads (local sweeps) and `gibbs worker` processes (Redis) call.
+ *
+ * @example const { result, seconds } = await runJob(study.jobs[0]);
  */
 export async function runJob(job: JobSpec): Promise<JobOutcome> {
   const startedAt = Date.now();

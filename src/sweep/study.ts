@@ -155,7 +155,11 @@ function* entryModels(entry: StudyFile['models'][number], index: number, dir: st
   }
 }
 
-/** Read, validate and expand a study file. Errors name the file and field. */
+/**
+ * Read, validate and expand a study file. Errors name the file and field.
+ *
+ * @example const study = loadStudy('examples/studies/sk-disorder.json'); study.jobs.length // 200
+ */
 export function loadStudy(path: string): Study {
   return expandStudy(readJsonFile(path, 'study'), path);
 }
@@ -164,6 +168,8 @@ export function loadStudy(path: string): Study {
  * Validate a study (parsed JSON) and expand it into jobs. `path` locates model files and the
  * default database and prefixes errors. Every model is built and every method's options are
  * checked against every model before anything runs.
+ *
+ * @example expandStudy({ models: [{ model: { kind: 'ising', generator: 'sk', spins: 8, seed: 1 } }], temperatures: [1], methods: [{ method: 'exact' }] }).jobs.length // 1
  */
 export function expandStudy(input: unknown, path = ''): Study {
   const source = path || 'study';
