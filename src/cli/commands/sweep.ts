@@ -83,13 +83,12 @@ export function registerSweep(program: Command): void {
       const database = options.db !== undefined ? resolve(options.db) : study.database;
       const store = ResultsStore.open(database);
       try {
+        const { pending, cached } = pendingJobs(study.jobs, store);
         if (options.dryRun) {
-          const { pending, cached } = pendingJobs(study.jobs, store);
           if (options.json) printJson({ database, jobs: study.jobs.length, cached, pending: pending.length });
           else process.stderr.write(`sweep (dry run): ${study.jobs.length} jobs, ${cached} already stored, ${pending.length} to run -> ${database}\n`);
           return;
         }
-        const { pending, cached } = pendingJobs(study.jobs, store);
         if (!options.json) {
           const where = pending.length === 0 ? '' : address ? ` through ${address.display} (queue "${options.queueName}")` : ` on ${Math.min(workers, pending.length)} worker thread(s)`;
           process.stderr.write(`sweep ${study.file.name ?? path}: ${study.jobs.length} jobs, ${cached} already stored, ${pending.length} to run${where}\n`);
