@@ -105,6 +105,22 @@ describe('gibbs sweep --queue (BullMQ on Redis)', () => {
     store.close();
   });
 
+  it('a job that throws an internal error is retried with backoff, then stored as failed', async () => {
+    const store = ResultsStore.open(join(tempDir(), 'r.sqlite'));
+    const [job] = expandStudy({ ...STUDY, models: [{ model: { kind: 'ising', generator: 'sk', spins: 5, seed: 5 } }] }).jobs;
+    // Options null make the executor throw a TypeError: not a user error, so the queue retries it.
+    const broken = { ...job, options: null as never };
+    const started = Date.now();
+    const summary = await runDistributedSweep([broken], store, { address: parseQueueUrl(redis.url), queueName, attempts: 3, backoffMs: 200, pollMs: 200 });
+    expect(summary).toMatchObject({ done: 0, failed: 1 });
+    expect(summary.errors[0]).toMatch(/Cannot read properties of null/);
+    // Three tries in all, the retries 200 ms and 400 ms after the failures before them.
+    const tries = workers.reduce((n, w) => n + w.stderr().split(`start ${job.key}`).length - 1, 0);
+    expect(tries).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+    store.close();
+  });
+
   it('workers stop cleanly on SIGTERM', async () => {
     const alive = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
     expect(alive).toHaveLength(2);
