@@ -1,9 +1,23 @@
 import type { Command } from 'commander';
+import { registerCompare } from './compare.js';
 import { registerExact } from './exact.js';
+import { registerInfer } from './infer.js';
+import { registerMixture } from './mixture.js';
 import { registerModel } from './model.js';
 import { registerResults } from './results.js';
 import { registerSweep } from './sweep.js';
+import { registerVariational } from './variational.js';
 import { registerWorker } from './worker.js';
 
 /** Every subcommand, in the order `gibbs --help` lists them. */
-export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel, registerSweep, registerResults, registerWorker];
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerExact,
+  registerModel,
+  registerVariational,
+  registerCompare,
+  registerInfer,
+  registerMixture,
+  registerSweep,
+  registerResults,
+  registerWorker,
+];
