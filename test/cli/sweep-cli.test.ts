@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, type Socket, createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/sweep/run-job.js';
 import { expandStudy } from '../../src/sweep/study.js';
 import { expectUserError, runCli } from '../helpers/cli.js';
@@ -101,10 +101,13 @@ describe('gibbs sweep (local)', () => {
 });
 
 describe('gibbs results', () => {
-  it('averages over disorder instances: mean and standard error of the per-instance results', () => {
-    const dir = tempDir();
-    const study = writeStudy(dir, 'small.json', SMALL_STUDY);
+  const dir = tempDir();
+  const study = writeStudy(dir, 'small.json', SMALL_STUDY);
+  beforeAll(() => {
     expect(runCli(['sweep', study, '--json']).code).toBe(0);
+  });
+
+  it('averages over disorder instances: mean and standard error of the per-instance results', () => {
     const jobs = JSON.parse(runCli(['results', study, '--format', 'json', '--where', 'model=sk', '--where', 'method=exact']).stdout) as ExportedJob[];
     expect(jobs).toHaveLength(12);
     const averaged = JSON.parse(
@@ -135,6 +138,13 @@ describe('gibbs results', () => {
     expect(table.stdout.split('\n')[0]).toMatch(/^model\s+method\s+temperature\s+seed\s+status\s+perSpin\.logZ/);
     expect(table.stdout.trim().split('\n')).toHaveLength(2 + 3);
   });
+
+  it('rejects a bad --where and unknown fields once results exist', () => {
+    expectUserError(runCli(['results', study, '--where', 'temperature']), /--where: got "temperature", expected FIELD OP VALUE/);
+    expectUserError(runCli(['results', study, '--where', 'tempreature<1']), /--where: unknown field "tempreature"; fields: key, model/);
+    expectUserError(runCli(['results', study, '--fields', 'perSpin.energi']), /--fields: unknown field "perSpin.energi"/);
+    expectUserError(runCli(['results', study, '--average-over', 'instance']), /--average-over: got "instance", expected some of model, model\.seed/);
+  });
 });
 
 describe('sweep, results and worker: bad input', () => {
@@ -154,7 +164,7 @@ describe('sweep, results and worker: bad input', () => {
     [['worker', '--queue', 'redis://127.0.0.1:1', '--lock-duration', '-1'], /--lock-duration: got "-1", expected a number > 0/],
     [['worker', '--queue', 'redis://127.0.0.1:1', '--queue-name', 'a b'], /--queue-name: got "a b", expected 1 to 100 letters, digits, _ \. -/],
     [['results', join(dir, 'missing.sqlite')], /missing\.sqlite: no such file \(give a study file or a results database\)/],
-    [['results', writeStudy(dir, 'unrun.json', SMALL_STUDY).replace('unrun', 'unrun'), '--db', join(dir, 'none.sqlite')], /results database .*none\.sqlite: no such file \(run gibbs sweep first\)/],
+    [['results', writeStudy(dir, 'unrun.json', SMALL_STUDY), '--db', join(dir, 'none.sqlite')], /results database .*none\.sqlite: no such file \(run gibbs sweep first\)/],
     [['results', study, '--format', 'xml'], /--format: got "xml", expected one of table, csv, json/],
   ])('gibbs %j fails with one line', (args, pattern) => {
     const started = Date.now();
@@ -162,13 +172,6 @@ describe('sweep, results and worker: bad input', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
-  it('rejects a bad --where and unknown fields once results exist', () => {
-    expect(runCli(['sweep', study, '--json']).code).toBe(0);
-    expectUserError(runCli(['results', study, '--where', 'temperature']), /--where: got "temperature", expected FIELD OP VALUE/);
-    expectUserError(runCli(['results', study, '--where', 'tempreature<1']), /--where: unknown field "tempreature"; fields: key, model/);
-    expectUserError(runCli(['results', study, '--fields', 'perSpin.energi']), /--fields: unknown field "perSpin.energi"/);
-    expectUserError(runCli(['results', study, '--average-over', 'instance']), /--average-over: got "instance", expected some of model, model\.seed/);
-  });
 
   it.each([
     ['a server that accepts but never answers', () => {}, /cannot connect: no answer from 127\.0\.0\.1:\d+ within 5 s/],
