@@ -21,11 +21,12 @@ const FORM = 'a Redis URL redis://HOST:PORT (or redis://[USER:PASSWORD@]HOST[:PO
 
 /**
  * Parse `redis://[user:password@]host[:port][/db]` (rediss:// for TLS; port 6379 by default).
- * Anything else is a one-line error naming the flag and the expected form.
+ * Anything else is a one-line error naming the flag and the expected form. Connecting (and
+ * each reconnection attempt) gives up after `connectTimeoutMs`.
  *
  * @example parseQueueUrl('redis://127.0.0.1:6379').connection // { host: '127.0.0.1', port: 6379, db: 0, ... }
  */
-export function parseQueueUrl(text: string, flag = '--queue'): QueueAddress {
+export function parseQueueUrl(text: string, flag = '--queue', connectTimeoutMs = CONNECT_TIMEOUT_MS): QueueAddress {
   let url: URL;
   try {
     url = new URL(text);
@@ -47,7 +48,7 @@ export function parseQueueUrl(text: string, flag = '--queue'): QueueAddress {
     username: url.username ? decodeURIComponent(url.username) : undefined,
     password: url.password ? decodeURIComponent(url.password) : undefined,
     tls: url.protocol === 'rediss:' ? { servername: host } : undefined,
-    connectTimeout: CONNECT_TIMEOUT_MS,
+    connectTimeout: connectTimeoutMs,
   };
   const display = `${url.protocol}//${url.username ? `${url.username}@` : ''}${url.host}${db ? `/${db}` : ''}`;
   return { display, connection };

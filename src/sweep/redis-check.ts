@@ -20,7 +20,7 @@ function explain(error: Error & { code?: string }, address: QueueAddress): strin
  *
  * @example await checkRedis(parseQueueUrl('redis://127.0.0.1:6379')) // '7.0.15'
  */
-export async function checkRedis(address: QueueAddress, timeoutMs = CONNECT_TIMEOUT_MS): Promise<string> {
+export async function checkRedis(address: QueueAddress, timeoutMs = address.connection.connectTimeout ?? CONNECT_TIMEOUT_MS): Promise<string> {
   // disconnectTimeout: ioredis otherwise keeps a 2 s timer alive after a failed connect.
   const client = new Redis({ ...address.connection, disconnectTimeout: 100, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
   // connect() rejects with a bare "Connection is closed"; the cause arrives as an 'error' event.

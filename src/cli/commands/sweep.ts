@@ -4,7 +4,7 @@ import { defaultWorkerCount } from '../../node/worker-pool.js';
 import type { SweepSummary } from '../../sweep/local.js';
 import { DEFAULT_QUEUE_NAME, checkQueueName, parseQueueUrl } from '../../sweep/queue-address.js';
 import { printJson } from '../io.js';
-import { parseInteger } from '../options.js';
+import { parseInteger, parsePositive } from '../options.js';
 import { createProgress } from '../progress.js';
 
 interface SweepOptions {
@@ -12,6 +12,7 @@ interface SweepOptions {
   db?: string;
   queue?: string;
   queueName: string;
+  connectTimeout: string;
   attempts: string;
   dryRun?: boolean;
   json?: boolean;
@@ -61,6 +62,7 @@ export function registerSweep(program: Command): void {
     .option('--workers <n>', 'worker threads for local runs (default: one per core)')
     .option('--db <file>', 'results database (default: gibbs-results.sqlite beside the study, or the study\'s "database")')
     .option('--queue <url>', 'run through a BullMQ queue on Redis at redis://HOST:PORT; start workers with gibbs worker --queue URL')
+    .option('--connect-timeout <seconds>', 'give up connecting to Redis after this long (one-line error, exit 2)', '5')
     .option('--queue-name <name>', 'queue name (workers must use the same)', DEFAULT_QUEUE_NAME)
     .option('--attempts <n>', 'tries per job on the queue before it is stored as failed', '3')
     .option('--dry-run', 'expand the study and report how many jobs would run; run nothing')
@@ -72,7 +74,7 @@ export function registerSweep(program: Command): void {
     .action(async (path: string, options: SweepOptions) => {
       const workers = options.workers === undefined ? defaultWorkerCount() : parseInteger('--workers', options.workers, 1, 1024);
       const attempts = parseInteger('--attempts', options.attempts, 1, 100);
-      const address = options.queue === undefined ? undefined : parseQueueUrl(options.queue);
+      const address = options.queue === undefined ? undefined : parseQueueUrl(options.queue, '--queue', Math.round(parsePositive('--connect-timeout', options.connectTimeout) * 1000));
       checkQueueName(options.queueName);
       // Loaded on demand: SQLite and the queue client cost every other command nothing.
       const [{ loadStudy }, { ResultsStore }, { pendingJobs, runLocalSweep }] = await Promise.all([import('../../sweep/study.js'), import('../../sweep/store.js'), import('../../sweep/local.js')]);

@@ -8,6 +8,7 @@ import { parseInteger, parsePositive } from '../options.js';
 interface WorkerOptions {
   queue?: string;
   queueName: string;
+  connectTimeout: string;
   workers?: string;
   lockDuration: string;
   stalledInterval: string;
@@ -20,6 +21,7 @@ export function registerWorker(program: Command): void {
     .command('worker')
     .description('serve sweep jobs from a Redis queue (run on any number of machines); Ctrl-C finishes the jobs in flight, twice stops at once')
     .option('--queue <url>', 'the Redis queue: redis://HOST:PORT (required)')
+    .option('--connect-timeout <seconds>', 'give up connecting to Redis after this long (one-line error, exit 2)', '5')
     .option('--queue-name <name>', 'queue name (as given to gibbs sweep)', DEFAULT_QUEUE_NAME)
     .option('--workers <n>', 'jobs at once, one thread each (default: one per core)')
     .option('--lock-duration <seconds>', 'a job whose worker is silent this long counts as stalled and runs again elsewhere', '30')
@@ -28,7 +30,7 @@ export function registerWorker(program: Command): void {
     .addHelpText('after', '\nExamples:\n  gibbs worker --queue redis://10.0.0.5:6379\n  gibbs worker --queue redis://:PASSWORD@queue.example:6379 --workers 8 --verbose')
     .action(async (options: WorkerOptions) => {
       if (options.queue === undefined) throw new GibbsError('--queue: missing; give the Redis queue as --queue redis://HOST:PORT', '--queue');
-      const address = parseQueueUrl(options.queue);
+      const address = parseQueueUrl(options.queue, '--queue', Math.round(parsePositive('--connect-timeout', options.connectTimeout) * 1000));
       checkQueueName(options.queueName);
       const threads = options.workers === undefined ? defaultWorkerCount() : parseInteger('--workers', options.workers, 1, 1024);
       const lockDurationMs = Math.round(parsePositive('--lock-duration', options.lockDuration) * 1000);
