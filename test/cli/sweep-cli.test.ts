@@ -132,7 +132,7 @@ describe('gibbs results', () => {
     expect(csv[0].split(',').slice(0, 3)).toEqual(['key', 'model', 'spins']);
     expect(csv[0].endsWith(',result.perSpin.energy')).toBe(true);
     expect(csv).toHaveLength(1 + 2);
-    expect(csv[1]).toContain('"{""algorithm"":""enumeration"",""correlations"":false}"');
+    expect(csv[1]).toContain('"{""algorithm"":""transfer-matrix"",""correlations"":false}"');
     // The table shows the per-spin columns.
     const table = runCli(['results', join(dir, 'gibbs-results.sqlite'), '--where', 'model=chain', '--where', 'method=exact']);
     expect(table.stdout.split('\n')[0]).toMatch(/^model\s+method\s+temperature\s+seed\s+status\s+perSpin\.logZ/);

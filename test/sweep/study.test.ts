@@ -22,7 +22,7 @@ describe('study expansion', () => {
     const study = expandStudy({
       models: [{ name: 'sk', model: sk, vary: { spins: [4, 6], seed: '1:3:1' } }, { model: { kind: 'ising', lattice: { shape: 'chain', size: [5] }, coupling: -1 } }],
       temperatures: '1:2:0.5',
-      methods: [{ method: 'exact' }, { method: 'exact', options: { correlations: true } }],
+      methods: [{ method: 'exact' }, { method: 'exact', options: { algorithm: 'enumeration', correlations: true } }],
       seeds: [1, 2, 3],
     });
     // (2 spins x 3 seeds + 1 chain) models x 2 option sets x 3 temperatures, no seed factor.
@@ -65,7 +65,11 @@ describe('study expansion', () => {
     expect(errorOf({ ...ok, temperatures: [1, -2] })).toMatch(/temperatures: got -2, expected temperatures T > 0/);
     expect(errorOf({ ...ok, temperatures: undefined })).toMatch(/models\[0\]: no temperatures/);
     expect(errorOf({ ...ok, models: [{ model: sk, file: 'x.json' }] })).toMatch(/models\[0\]: give exactly one of "file"/);
-    expect(errorOf({ ...ok, models: [{ model: { ...sk, spins: 40 } }] })).toMatch(/models\[0\], methods\[0\] \(exact\): exact: no exact algorithm applies to this model \(enumeration: 40 spins > 36\)/);
+    expect(errorOf({ ...ok, models: [{ model: { ...sk, spins: 40 } }] })).toMatch(/models\[0\], methods\[0\] \(exact\): exact: no exact algorithm applies to this model \(enumeration: 40 spins > 36; transfer-matrix: /);
+    expect(errorOf({ ...ok, methods: [{ method: 'exact', options: { algorithm: 'torus' } }] })).toMatch(/methods\[0\] \(exact\): exact: algorithm torus does not apply to this model/);
+    expect(errorOf({ ...ok, models: [{ model: { kind: 'ising', lattice: { shape: 'chain', size: [6] } } }], methods: [{ method: 'exact', options: { correlations: true } }] })).toMatch(
+      /"correlations": true needs algorithm enumeration, this model gets transfer-matrix/,
+    );
     expect(errorOf({ ...ok, models: [{ model: sk, vary: { 'spins!': [3] } }] })).toMatch(/vary: key "spins!" is not a model-file field path/);
     expect(errorOf({ ...ok, models: [{ model: sk, vary: { spins: [4, 1] } }] })).toMatch(/models\[0\] \(spins=1\): spins: got 1, expected a value >= 2/);
     expect(errorOf({ ...ok, seeds: '1:3:0' })).toMatch(/seeds/);
