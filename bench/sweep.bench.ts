@@ -43,6 +43,27 @@ async function workerEcho(n: number): Promise<number> {
   return s / n;
 }
 
+/**
+ * Wall seconds for 16 CPU-bound tasks (a square-root loop) on `threads` bare worker threads:
+ * the best speed-up any thread pool can reach on this machine right now (on a shared machine,
+ * far below the core count).
+ */
+async function bareThreads(threads: number): Promise<number> {
+  const code = "const { parentPort } = require('node:worker_threads'); parentPort.on('message', (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); parentPort.postMessage(x); });";
+  const workers = Array.from({ length: threads }, () => new Worker(code, { eval: true }));
+  let next = 0;
+  const s = await seconds(() =>
+    Promise.all(workers.map(async (w) => {
+      while (next < 16) {
+        next++;
+        await new Promise((resolve) => { w.once('message', resolve); w.postMessage(3e7); });
+      }
+    })),
+  );
+  await Promise.all(workers.map((w) => w.terminate()));
+  return s;
+}
+
 /** Seconds per bare Redis round trip through a list (LPUSH by one client, BRPOP by another). */
 async function redisEcho(url: string, n: number): Promise<number> {
   const a = new Redis(url);
@@ -96,6 +117,12 @@ export async function run(): Promise<void> {
     ['jobs one after another in this thread (no pool, no store)', serial.wall, serial.cpu, ratio(one.wall, serial.wall)],
     ['gibbs sweep engine, 1 worker thread', one.wall, one.cpu, '1.00x'],
     ['gibbs sweep engine, 2 worker threads', two.wall, two.cpu, `${ratio(one.wall, two.wall)} ${one.wall / two.wall >= 1.8 ? '(met)' : '(NOT met)'}`],
+  ]);
+  const bare1 = await best(2, () => bareThreads(1));
+  const bare2 = await best(2, () => bareThreads(2));
+  printTable('what the machine allows now: 16 CPU-bound tasks on bare worker_threads, best of 2', ['run', 'wall s', 'speed-up'], [
+    ['1 bare thread', bare1, '1.00x'],
+    ['2 bare threads', bare2, ratio(bare1, bare2)],
   ]);
 
   // 2. Overhead per job: 2000 trivial jobs (a 2-spin model at 2000 temperatures) through one
