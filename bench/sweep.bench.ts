@@ -111,16 +111,27 @@ export async function run(): Promise<void> {
     return min;
   };
   const serial = await bestRun(2, async () => { for (const job of study.jobs) await sweep.runJob(job); });
-  const one = await bestRun(3, () => sweep.runLocalSweep(study.jobs, freshStore(), { workers: 1 }));
-  const two = await bestRun(3, () => sweep.runLocalSweep(study.jobs, freshStore(), { workers: 2 }));
+  // 1 and 2 workers alternate, so that both see the same (shared, changing) machine.
+  let one = { wall: Infinity, cpu: Infinity };
+  let two = { wall: Infinity, cpu: Infinity };
+  for (let i = 0; i < 3; i++) {
+    const a = await bestRun(1, () => sweep.runLocalSweep(study.jobs, freshStore(), { workers: 1 }));
+    const b = await bestRun(1, () => sweep.runLocalSweep(study.jobs, freshStore(), { workers: 2 }));
+    if (a.wall < one.wall) one = a;
+    if (b.wall < two.wall) two = b;
+  }
   printTable(`local sweep of ${study.jobs.length} exact jobs (SK N = 23), best of 3 (target: 2 workers >= 1.8x faster than 1)`, ['run', 'wall s', 'CPU s', 'speed-up vs 1 worker'], [
     ['jobs one after another in this thread (no pool, no store)', serial.wall, serial.cpu, ratio(one.wall, serial.wall)],
     ['gibbs sweep engine, 1 worker thread', one.wall, one.cpu, '1.00x'],
     ['gibbs sweep engine, 2 worker threads', two.wall, two.cpu, `${ratio(one.wall, two.wall)} ${one.wall / two.wall >= 1.8 ? '(met)' : '(NOT met)'}`],
   ]);
-  const bare1 = await best(2, () => bareThreads(1));
-  const bare2 = await best(2, () => bareThreads(2));
-  printTable('what the machine allows now: 16 CPU-bound tasks on bare worker_threads, best of 2', ['run', 'wall s', 'speed-up'], [
+  let bare1 = Infinity;
+  let bare2 = Infinity;
+  for (let i = 0; i < 3; i++) {
+    bare1 = Math.min(bare1, await bareThreads(1));
+    bare2 = Math.min(bare2, await bareThreads(2));
+  }
+  printTable('what the machine allows now: 16 CPU-bound tasks on bare worker_threads, best of 3', ['run', 'wall s', 'speed-up'], [
     ['1 bare thread', bare1, '1.00x'],
     ['2 bare threads', bare2, ratio(bare1, bare2)],
   ]);
