@@ -10,6 +10,7 @@ import { registerMixture } from './mixture.js';
 import { registerModel } from './model.js';
 import { registerResults } from './results.js';
 import { registerSweep } from './sweep.js';
+import { registerSample } from './sample.js';
 import { registerVariational } from './variational.js';
 import { registerWorker } from './worker.js';
 
@@ -17,6 +18,7 @@ import { registerWorker } from './worker.js';
 export const COMMANDS: Array<(program: Command) => void> = [
   registerExact,
   registerModel,
+  registerSample,
   registerVariational,
   registerCompare,
   registerInfer,
