@@ -57,6 +57,19 @@ describe('sample executor (Monte Carlo jobs)', () => {
     expect(() => expandStudy({ models: [{ model }], temperatures: [1], methods: [{ method: 'sample', options: { sweeps: 0 } }] }, 's.json')).toThrow(
       /s\.json: methods\[0\]\.options: sweeps: got 0, expected a value >= 1/,
     );
-    expect(() => expandStudy({ models: [{ model }], temperatures: [1], methods: [{ method: 'sample', options: { algorithm: 'magic' } }] }, 's.json')).toThrow(/algorithm: got "magic", expected one of "metropolis"/);
+    expect(() => expandStudy({ models: [{ model }], temperatures: [1], methods: [{ method: 'sample', options: { algorithm: 'magic' } }] }, 's.json')).toThrow(/algorithm: got "magic", expected one of "metropolis", "heat-bath"/);
+  });
+
+  it('runs every sampling algorithm; each agrees with enumeration on a 4x4 ferromagnetic torus', async () => {
+    const torus = { kind: 'ising', lattice: { shape: 'square', size: [4, 4] }, coupling: -1 };
+    const exact = enumerate(buildModel(torus as never), { temperature: 2.5 });
+    const applicable = ['metropolis', 'heat-bath', 'wolff', 'swendsen-wang'];
+    const jobs = expandStudy({ models: [{ model: torus }], temperatures: [2.5], methods: applicable.map((algorithm) => ({ method: 'sample', options: { ...options, algorithm } })), seeds: [3] }).jobs;
+    for (const job of jobs) {
+      const result = JSON.parse((await runJob(job)).result) as SampleResult & { algorithm: string };
+      expect(Math.abs(result.energy.mean - exact.energy), result.algorithm).toBeLessThan(4 * result.energy.error);
+    }
+    expect(() => expandStudy({ models: [{ model }], temperatures: [1], methods: [{ method: 'sample', options: { algorithm: 'multispin' } }] }, 's.json')).toThrow(/algorithm multispin: needs one coupling value J for every bond/);
+    expect(() => expandStudy({ models: [{ model: torus }], temperatures: [1], methods: [{ method: 'sample', options: { algorithm: 'wolff', order: 'random' } }] }, 's.json')).toThrow(/"order" applies to metropolis and heat-bath, not wolff/);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Estimate } from '../../core/estimate.js';
+import { GibbsError } from '../../core/errors.js';
 import { ISING_ALGORITHMS, isingKernel } from '../../mcmc/ising-kernels.js';
+import { multispinLayout } from '../../mcmc/multispin.js';
 import { runChains } from '../../mcmc/run.js';
 import type { JobExecutor } from '../executor.js';
 import type { JsonObject, JsonValue } from '../json.js';
@@ -42,6 +44,13 @@ export const sampleExecutor: JobExecutor<SampleOptions> = {
   summary: `Monte Carlo estimates with error bars (algorithm: ${ISING_ALGORITHMS.join(', ')})`,
   stochastic: true,
   options: options as unknown as z.ZodType<SampleOptions>,
+  prepare(model, opts) {
+    if (opts.order !== undefined && opts.algorithm !== 'metropolis' && opts.algorithm !== 'heat-bath') {
+      throw new GibbsError(`sample: "order" applies to metropolis and heat-bath, not ${opts.algorithm}`, 'order');
+    }
+    if (opts.algorithm === 'multispin') multispinLayout(model);
+    return opts;
+  },
   run(model, temperature, opts, seed) {
     const beta = 1 / temperature;
     const kernelOptions = { beta, start: opts.start, ...(opts.order === undefined ? {} : { order: opts.order }) };
