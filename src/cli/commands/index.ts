@@ -8,8 +8,11 @@ import { registerExact } from './exact.js';
 import { registerInfer } from './infer.js';
 import { registerMixture } from './mixture.js';
 import { registerModel } from './model.js';
+import { registerResults } from './results.js';
+import { registerSweep } from './sweep.js';
 import { registerSample } from './sample.js';
 import { registerVariational } from './variational.js';
+import { registerWorker } from './worker.js';
 
 /** Every subcommand, in the order `gibbs --help` lists them. */
 export const COMMANDS: Array<(program: Command) => void> = [
@@ -24,4 +27,7 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerDecompress,
   registerEntropy,
   registerCoin,
+  registerSweep,
+  registerResults,
+  registerWorker,
 ];
