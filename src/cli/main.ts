@@ -5,13 +5,17 @@ import { COMMANDS } from './commands/index.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Build the `gibbs` program with every subcommand registered. */
-export function buildProgram(): Command {
+/**
+ * Build the `gibbs` program. With `only` (a known subcommand name) just that subcommand is
+ * loaded and registered; otherwise all of them (for help, version and error suggestions).
+ */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('gibbs')
     .version(packageJson.version, '-V, --version')
     .description('gibbs: exact, Monte Carlo and variational statistical mechanics; Bayesian inference; entropy and compression.\nEnergy convention: E(s) = sum_n h_n s_n + sum_{n<m} J_nm s_n s_m (ferromagnet: J < 0), p(s) = exp(-E/T)/Z.')
     .addHelpText('after', '\nExamples:\n  gibbs exact model.json --temperature 2.269\n  gibbs model model.json\n  gibbs <command> --help');
-  for (const register of COMMANDS) register(program);
+  const names = only !== undefined && only in COMMANDS ? [only] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(names.map((name) => COMMANDS[name]()))) register(program);
   configureErrors(program, 'gibbs');
   return program;
 }
@@ -22,14 +26,14 @@ export function buildProgram(): Command {
  */
 function configureErrors(command: Command, name: string): void {
   command.exitOverride();
-  command.configureOutput({ outputError: (text, write) => write(`${name}: ${text.replace(/^error: /, '').trimEnd()} (see ${name} --help)\n`) });
+  command.configureOutput({ outputError: (text, write) => write(`${name}: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} (see ${name} --help)\n`) });
   for (const sub of command.commands) configureErrors(sub, `${name} ${sub.name()}`);
 }
 
 /** Run the CLI: user errors print one line and exit 2; internal bugs print the stack and exit 1. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv[0])).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

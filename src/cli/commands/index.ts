@@ -1,33 +1,26 @@
 import type { Command } from 'commander';
-import { registerCompare } from './compare.js';
-import { registerCoin } from './coin.js';
-import { registerCompress } from './compress.js';
-import { registerDecompress } from './decompress.js';
-import { registerEntropy } from './entropy.js';
-import { registerExact } from './exact.js';
-import { registerInfer } from './infer.js';
-import { registerMixture } from './mixture.js';
-import { registerModel } from './model.js';
-import { registerResults } from './results.js';
-import { registerSweep } from './sweep.js';
-import { registerSample } from './sample.js';
-import { registerVariational } from './variational.js';
-import { registerWorker } from './worker.js';
 
-/** Every subcommand, in the order `gibbs --help` lists them. */
-export const COMMANDS: Array<(program: Command) => void> = [
-  registerExact,
-  registerModel,
-  registerSample,
-  registerVariational,
-  registerCompare,
-  registerInfer,
-  registerMixture,
-  registerCompress,
-  registerDecompress,
-  registerEntropy,
-  registerCoin,
-  registerSweep,
-  registerResults,
-  registerWorker,
-];
+/** A subcommand's module, loaded only when needed (each pulls in its own layer of the library). */
+type Loader = () => Promise<(program: Command) => void>;
+
+/**
+ * Every subcommand, in the order `gibbs --help` lists them. `gibbs NAME ...` loads only NAME's
+ * module, so a command does not pay the start-up cost of every other layer (plotting, SQLite,
+ * BullMQ, the probability library); `gibbs --help` loads them all.
+ */
+export const COMMANDS: Record<string, Loader> = {
+  exact: async () => (await import('./exact.js')).registerExact,
+  model: async () => (await import('./model.js')).registerModel,
+  sample: async () => (await import('./sample.js')).registerSample,
+  variational: async () => (await import('./variational.js')).registerVariational,
+  compare: async () => (await import('./compare.js')).registerCompare,
+  infer: async () => (await import('./infer.js')).registerInfer,
+  mixture: async () => (await import('./mixture.js')).registerMixture,
+  compress: async () => (await import('./compress.js')).registerCompress,
+  decompress: async () => (await import('./decompress.js')).registerDecompress,
+  entropy: async () => (await import('./entropy.js')).registerEntropy,
+  coin: async () => (await import('./coin.js')).registerCoin,
+  sweep: async () => (await import('./sweep.js')).registerSweep,
+  results: async () => (await import('./results.js')).registerResults,
+  worker: async () => (await import('./worker.js')).registerWorker,
+};
