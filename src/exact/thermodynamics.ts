@@ -92,3 +92,26 @@ export function perSpin(t: Thermodynamics): Record<string, number | undefined> {
     susceptibility: t.susceptibility === undefined ? undefined : t.susceptibility / n,
   };
 }
+
+/** JSON shape of one result: totals plus the same under perSpin (per site for Onsager, where they coincide). */
+export function thermodynamicsJson(t: Thermodynamics): Record<string, unknown> {
+  return {
+    method: t.method,
+    temperature: t.temperature,
+    beta: t.beta,
+    spins: t.spins,
+    logZ: t.logZ,
+    freeEnergy: t.freeEnergy,
+    energy: t.energy,
+    entropy: t.entropy,
+    heatCapacity: t.heatCapacity,
+    magnetization: t.magnetization,
+    absMagnetization: t.absMagnetization,
+    magnetizationSquared: t.magnetizationSquared,
+    susceptibility: t.susceptibility,
+    criticalTemperature: t.criticalTemperature,
+    spontaneousMagnetization: t.spontaneousMagnetization,
+    note: t.note,
+    perSpin: perSpin(t),
+  };
+}

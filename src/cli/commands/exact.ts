@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { chooseExactMethod, requireExactMethod, solveExact } from '../../exact/methods.js';
-import { type ExactMethod, type Thermodynamics, perSpin } from '../../exact/thermodynamics.js';
+import { type ExactMethod, type Thermodynamics, perSpin, thermodynamicsJson } from '../../exact/thermodynamics.js';
 import type { IsingModel } from '../../models/ising.js';
 import { enumerateParallel } from '../../node/parallel-enumerate.js';
 import { type TemperaturePoint, parseChoice, parseInteger, parseTemperatures } from '../options.js';
@@ -31,28 +31,6 @@ export async function solveAll(model: IsingModel, method: ExactMethod, points: T
   }
 }
 
-/** JSON shape of one result: totals plus the same under perSpin (per site for Onsager, where they coincide). */
-export function exactJson(t: Thermodynamics): Record<string, unknown> {
-  return {
-    method: t.method,
-    temperature: t.temperature,
-    beta: t.beta,
-    spins: t.spins,
-    logZ: t.logZ,
-    freeEnergy: t.freeEnergy,
-    energy: t.energy,
-    entropy: t.entropy,
-    heatCapacity: t.heatCapacity,
-    magnetization: t.magnetization,
-    absMagnetization: t.absMagnetization,
-    magnetizationSquared: t.magnetizationSquared,
-    susceptibility: t.susceptibility,
-    criticalTemperature: t.criticalTemperature,
-    spontaneousMagnetization: t.spontaneousMagnetization,
-    note: t.note,
-    perSpin: perSpin(t),
-  };
-}
 
 /** Aligned table of per-spin results, one row per temperature. */
 export function exactTable(results: Thermodynamics[]): string {
@@ -98,7 +76,7 @@ export function registerExact(program: Command): void {
       if (requested === 'auto') process.stderr.write(`method: ${method} (auto)\n`);
       else requireExactMethod(model, method);
       const results = await solveAll(model, method, points, options, workers);
-      if (options.json) return printJson(results.length === 1 ? exactJson(results[0]) : results.map(exactJson));
+      if (options.json) return printJson(results.length === 1 ? thermodynamicsJson(results[0]) : results.map(thermodynamicsJson));
       const header = method === 'onsager'
         ? `${model.description}: infinite-lattice limit (Onsager), values per site; T_c = ${results[0].criticalTemperature}`
         : `${model.description}, ${model.size} spins, method ${method}${results[0].note ? ` (${results[0].note})` : ''}`;

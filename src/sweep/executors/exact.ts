@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { GibbsError } from '../../core/errors.js';
 import { enumerate } from '../../exact/enumerate.js';
 import { chooseExactMethod, exactMethodsFor, solveExact } from '../../exact/methods.js';
-import type { ExactMethod } from '../../exact/thermodynamics.js';
-import { exactJson } from '../../cli/commands/exact.js';
+import { type ExactMethod, thermodynamicsJson } from '../../exact/thermodynamics.js';
 import type { JobExecutor } from '../executor.js';
 import type { JsonObject } from '../json.js';
 
@@ -47,9 +46,9 @@ export const exactExecutor: JobExecutor<ExactOptions> = {
     return { ...opts, algorithm };
   },
   run(model, temperature, opts) {
-    if (opts.algorithm !== 'enumeration') return exactJson(solveExact(model, opts.algorithm as ExactMethod, { temperature })) as JsonObject;
+    if (opts.algorithm !== 'enumeration') return thermodynamicsJson(solveExact(model, opts.algorithm as ExactMethod, { temperature })) as JsonObject;
     const t = enumerate(model, { temperature, correlations: opts.correlations });
-    const json: JsonObject = { ...(exactJson(t) as JsonObject), spinMeans: Array.from(t.spinMeans ?? []) };
+    const json: JsonObject = { ...(thermodynamicsJson(t) as JsonObject), spinMeans: Array.from(t.spinMeans ?? []) };
     if (opts.correlations && t.correlations) json.correlations = Array.from(t.correlations);
     return json;
   },
