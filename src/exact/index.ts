@@ -2,3 +2,7 @@
 export * from './thermodynamics.js';
 export * from './enumerate.js';
 export * from './methods.js';
+export * from './ideal-gas.js';
+export * from './ideal-gas-quadrature.js';
+export * from './ideal-gas-special.js';
+export * from './ideal-gas-virial.js';

@@ -1,0 +1,214 @@
+import type { ParticleBox } from './box.js';
+
+/**
+ * A cell list (Allen & Tildesley, Computer Simulation of Liquids, 2nd ed., §5.3): the box is cut
+ * into cells at least `minWidth` wide, so every particle within `minWidth` of a particle sits in
+ * its own cell or one of the 3^d neighbouring cells. A single-particle energy then costs
+ * O(neighbours) and a Monte Carlo sweep O(N) at fixed density.
+ *
+ * Each cell keeps its members, and a copy of their coordinates, in fixed-capacity slices of
+ * flat typed arrays (removal swaps the last member in: O(1)), so the hot loop streams through
+ * contiguous coordinates instead of gathering them by particle index. Neighbour-cell lists are
+ * precomputed per cell. When every periodic axis has at least 3 cells, each neighbour entry
+ * also carries the periodic image shift of that cell (`shifted`): a neighbour's coordinates
+ * plus the shift are its minimum image, so the hot loop needs no minimum-image branches.
+ * With only 1 or 2 cells along a periodic axis the lists are deduplicated instead (each pair
+ * still seen once) and distances need the minimum image. Along non-periodic axes, positions
+ * outside [0, L) are clamped into the edge cells: clamping never moves two points further
+ * apart in cell units, so the neighbour guarantee still holds for open systems.
+ *
+ * @example
+ * const cells = new CellList(box, 2.5, positions.length / 3);
+ * cells.build(positions);
+ * const c = cells.cellOf[7]; // cell of particle 7; its neighbours: neighbours[neighbourStart[c] .. neighbourStart[c+1])
+ */
+export class CellList {
+  readonly dimension: number;
+  /** Cells along each axis (3 entries; 1 for the unused third axis in 2D). */
+  readonly cellsPerAxis: Int32Array;
+  /** Inverse cell widths per axis. */
+  readonly inverseWidths: Float64Array;
+  /** Total number of cells. */
+  readonly cellCount: number;
+  /** Members per cell before the storage grows. */
+  capacity: number;
+  /** Number of particles in each cell. */
+  readonly count: Int32Array;
+  /** Members: cell c holds members[c * capacity .. c * capacity + count[c]). */
+  members: Int32Array;
+  /** Coordinates of the members, d per slot: slot k of cell c at coords[d * (c * capacity + k)]. */
+  coords: Float64Array;
+  /** Cell of each particle. */
+  readonly cellOf: Int32Array;
+  /** Index of each particle inside its cell's slice. */
+  readonly slotOf: Int32Array;
+  /** CSR neighbour-cell lists (each cell lists itself too). */
+  readonly neighbourStart: Int32Array;
+  readonly neighbours: Int32Array;
+  /** Whether `neighbourShifts` hold the minimum images (else use the minimum-image convention). */
+  readonly shifted: boolean;
+  /** Per neighbour entry, the image shift (3 numbers) to add to that cell's coordinates. */
+  readonly neighbourShifts: Float64Array;
+
+  constructor(box: ParticleBox, minWidth: number, particles: number) {
+    const d = box.dimension;
+    this.dimension = d;
+    this.cellsPerAxis = new Int32Array([1, 1, 1]);
+    this.inverseWidths = new Float64Array(3);
+    for (let k = 0; k < d; k++) {
+      // Cap the grid at about 2N cells so memory stays O(N) even for a tiny range in a dilute gas.
+      const maxCells = Math.max(1, Math.ceil((2 * particles) ** (1 / d)));
+      const n = Math.max(1, Math.min(maxCells, Math.floor(box.lengths[k] / minWidth)));
+      this.cellsPerAxis[k] = n;
+      this.inverseWidths[k] = n / box.lengths[k];
+    }
+    this.cellCount = this.cellsPerAxis[0] * this.cellsPerAxis[1] * this.cellsPerAxis[2];
+    this.capacity = Math.max(8, 2 * Math.ceil(particles / this.cellCount) + 4);
+    this.count = new Int32Array(this.cellCount);
+    this.members = new Int32Array(this.cellCount * this.capacity);
+    this.coords = new Float64Array(this.cellCount * this.capacity * d);
+    this.cellOf = new Int32Array(particles).fill(-1);
+    this.slotOf = new Int32Array(particles);
+    this.shifted = [0, 1, 2].every((k) => k >= d || box.boundaries[k] !== 'periodic' || this.cellsPerAxis[k] >= 3);
+    const { start, list, shifts } = neighbourCells(box, this.cellsPerAxis, this.shifted);
+    this.neighbourStart = start;
+    this.neighbours = list;
+    this.neighbourShifts = shifts;
+  }
+
+  /** Cell index of the point (x, y, z); z is ignored in 2D. */
+  cellIndex(x: number, y: number, z: number): number {
+    const n = this.cellsPerAxis;
+    const w = this.inverseWidths;
+    let cx = Math.floor(x * w[0]);
+    cx = cx < 0 ? 0 : cx >= n[0] ? n[0] - 1 : cx;
+    let cy = Math.floor(y * w[1]);
+    cy = cy < 0 ? 0 : cy >= n[1] ? n[1] - 1 : cy;
+    if (this.dimension === 2) return cx + n[0] * cy;
+    let cz = Math.floor(z * w[2]);
+    cz = cz < 0 ? 0 : cz >= n[2] ? n[2] - 1 : cz;
+    return cx + n[0] * (cy + n[1] * cz);
+  }
+
+  /** Put every particle into its cell (from scratch), in particle order. */
+  build(positions: Float64Array): void {
+    const d = this.dimension;
+    this.count.fill(0);
+    this.cellOf.fill(-1);
+    for (let i = 0; i < this.cellOf.length; i++) {
+      const o = d * i;
+      this.insert(i, this.cellIndex(positions[o], positions[o + 1], d === 3 ? positions[o + 2] : 0), positions, o);
+    }
+  }
+
+  /** Add particle i to cell c, with its coordinates read from `source[offset ..]`. */
+  insert(i: number, c: number, source: ArrayLike<number>, offset: number): void {
+    if (this.count[c] === this.capacity) this.grow();
+    const slot = this.count[c]++;
+    const at = c * this.capacity + slot;
+    this.members[at] = i;
+    for (let k = 0; k < this.dimension; k++) this.coords[this.dimension * at + k] = source[offset + k];
+    this.cellOf[i] = c;
+    this.slotOf[i] = slot;
+  }
+
+  /** Remove particle i from its cell (the cell's last member takes its slot). */
+  remove(i: number): void {
+    const d = this.dimension;
+    const c = this.cellOf[i];
+    const base = c * this.capacity;
+    const last = base + --this.count[c];
+    const at = base + this.slotOf[i];
+    const moved = this.members[last];
+    this.members[at] = moved;
+    for (let k = 0; k < d; k++) this.coords[d * at + k] = this.coords[d * last + k];
+    this.slotOf[moved] = this.slotOf[i];
+    this.cellOf[i] = -1;
+  }
+
+  /** Particle i moved to the coordinates at `source[offset ..]`, which lie in cell c. */
+  update(i: number, c: number, source: ArrayLike<number>, offset: number): void {
+    if (this.cellOf[i] !== c) {
+      this.remove(i);
+      this.insert(i, c, source, offset);
+      return;
+    }
+    const at = this.dimension * (c * this.capacity + this.slotOf[i]);
+    for (let k = 0; k < this.dimension; k++) this.coords[at + k] = source[offset + k];
+  }
+
+  /** Flat slot index of particle i (its coordinates start at coords[d * slotIndex(i)]). */
+  slotIndex(i: number): number {
+    return this.cellOf[i] * this.capacity + this.slotOf[i];
+  }
+
+  /** Double the per-cell capacity (rare: only when a cell overflows). */
+  private grow(): void {
+    const d = this.dimension;
+    const old = this.capacity;
+    const capacity = old * 2;
+    const members = new Int32Array(this.cellCount * capacity);
+    const coords = new Float64Array(this.cellCount * capacity * d);
+    for (let c = 0; c < this.cellCount; c++) {
+      members.set(this.members.subarray(c * old, c * old + this.count[c]), c * capacity);
+      coords.set(this.coords.subarray(d * c * old, d * (c * old + this.count[c])), d * c * capacity);
+    }
+    this.members = members;
+    this.coords = coords;
+    this.capacity = capacity;
+  }
+}
+
+/**
+ * The 3^d neighbourhood of every cell, wrapping along periodic axes only. With `shifted`, each
+ * entry keeps its image shift (no duplicates can occur with >= 3 cells per periodic axis);
+ * otherwise duplicates are removed and shifts are zero.
+ */
+function neighbourCells(box: ParticleBox, n: Int32Array, shifted: boolean): { start: Int32Array; list: Int32Array; shifts: Float64Array } {
+  const d = box.dimension;
+  const total = n[0] * n[1] * n[2];
+  const start = new Int32Array(total + 1);
+  const list: number[] = [];
+  const shifts: number[] = [];
+  const range = (k: number) => (k < d ? [-1, 0, 1] : [0]);
+  const cell = [0, 0, 0];
+  for (let cz = 0; cz < n[2]; cz++) {
+    for (let cy = 0; cy < n[1]; cy++) {
+      for (let cx = 0; cx < n[0]; cx++) {
+        const c = cx + n[0] * (cy + n[1] * cz);
+        const entries = new Map<number, number[]>();
+        for (const dz of range(2)) {
+          for (const dy of range(1)) {
+            for (const dx of range(0)) {
+              const offset = [dx, dy, dz];
+              const shift = [0, 0, 0];
+              let inside = true;
+              for (let k = 0; k < 3; k++) {
+                let x = [cx, cy, cz][k] + offset[k];
+                if (x < 0 || x >= n[k]) {
+                  if (k >= d || box.boundaries[k] !== 'periodic') inside = false;
+                  else {
+                    // The image of cell x lies one period away: its particles appear shifted by -+L.
+                    shift[k] = x < 0 ? -box.lengths[k] : box.lengths[k];
+                    x = ((x % n[k]) + n[k]) % n[k];
+                  }
+                }
+                cell[k] = x;
+              }
+              if (!inside) continue;
+              const index = cell[0] + n[0] * (cell[1] + n[1] * cell[2]);
+              entries.set(shifted ? entries.size : index, [index, ...(shifted ? shift : [0, 0, 0])]);
+            }
+          }
+        }
+        const sorted = [...entries.values()].sort((a, b) => a[0] - b[0]);
+        for (const [index, sx, sy, sz] of sorted) {
+          list.push(index);
+          shifts.push(sx, sy, sz);
+        }
+        start[c + 1] = list.length;
+      }
+    }
+  }
+  return { start, list: Int32Array.from(list), shifts: Float64Array.from(shifts) };
+}
