@@ -1,6 +1,6 @@
 import { GibbsError, requireInteger, requirePositive } from '../core/errors.js';
 import type { GasModel } from '../models/particles/gas-model.js';
-import { integrate, integrateBox } from './ideal-gas-quadrature.js';
+import { type AxisRange, integrate, integrateBox } from './ideal-gas-quadrature.js';
 import { normalCdf } from './ideal-gas-special.js';
 
 /** A density profile along one axis: bins [edges[b], edges[b+1]). */
@@ -184,33 +184,14 @@ export function idealGas(model: GasModel, options: IdealGasOptions): IdealGasRes
 
   if (external.kind === 'custom') {
     method = 'quadrature';
-    const ranges = Array.from({ length: d }, (_, k) => limits(k));
-    const w = (x: Float64Array) => Math.exp(-beta * external.energy(x));
-    const z = integrateBox(w, ranges);
-    if (!(z > 0) || !Number.isFinite(z)) throw new GibbsError(`exact ideal gas: the one-particle integral of exp(-E1/T) is ${z}; the custom potential must confine every open axis`);
-    const m1 = integrateBox((x) => external.energy(x) * w(x), ranges) / z;
-    const m2 = integrateBox((x) => external.energy(x) ** 2 * w(x), ranges) / z;
-    logZ1 = Math.log(z);
-    mean = m1;
-    variance = Math.max(0, m2 - m1 * m1);
-    probability = Float64Array.from({ length: bins }, (_, b) => {
-      const r = ranges.map((x) => [...x] as [number, number]);
-      r[axis] = [Math.max(edges[b], r[axis][0]), Math.min(edges[b + 1], r[axis][1])];
-      return r[axis][1] <= r[axis][0] ? 0 : integrateBox(w, r) / z;
-    });
-    for (let k = 0; k < d; k++) {
-      if (box.boundaries[k] !== 'wall' || !otherAxesBounded(model, k)) continue;
-      const face = (value: number) => {
-        const r = ranges.filter((_, j) => j !== k);
-        const full = new Float64Array(d);
-        const f = (x: Float64Array) => {
-          for (let j = 0, q = 0; j < d; j++) full[j] = j === k ? value : x[q++];
-          return w(full);
-        };
-        return integrateBox(f, r) / z;
-      };
-      const area = box.volume / box.lengths[k];
-      wallPressures.push({ axis: k, lower: (temperature * n * face(0)) / area, upper: (temperature * n * face(box.lengths[k])) / area });
+    const custom = customPotentialIntegrals(model, beta, axis, edges);
+    logZ1 = custom.logZ;
+    mean = custom.mean;
+    variance = custom.variance;
+    probability = custom.probability;
+    for (const w of custom.wallWeights) {
+      const area = box.volume / box.lengths[w.axis];
+      wallPressures.push({ axis: w.axis, lower: (temperature * n * w.lower) / area, upper: (temperature * n * w.upper) / area });
     }
   } else {
     const factors: AxisFactor[] = [];
@@ -269,4 +250,110 @@ export function idealGas(model: GasModel, options: IdealGasOptions): IdealGasRes
 
 function otherAxesBounded(model: GasModel, axis: number): boolean {
   return model.box.boundaries.every((b, k) => k === axis || b !== 'open');
+}
+
+/**
+ * The quadrature range of one axis: the box, or for an open axis the whole line, mapped around
+ * where the Boltzmann weight lives: a scan through the reference region (tripled) with the
+ * other coordinates at its centre finds where beta (E1 - e0) < 40, and the map's centre and
+ * scale follow it (so the inner integrals need few panels).
+ */
+function axisRange(model: GasModel, k: number, beta: number, e0: number): AxisRange {
+  const length = model.box.lengths[k];
+  if (model.box.boundaries[k] !== 'open') return { lo: 0, hi: length };
+  const x = Float64Array.from(model.box.lengths, (l) => l / 2);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i <= 600; i++) {
+    x[k] = -length + (3 * length * i) / 600;
+    if (beta * (model.external.energy(x) - e0) < 40) {
+      lo = Math.min(lo, x[k]);
+      hi = Math.max(hi, x[k]);
+    }
+  }
+  if (!(hi > lo)) return { lo: -Infinity, hi: Infinity, centre: length / 2, scale: length / 4 };
+  return { lo: -Infinity, hi: Infinity, centre: (lo + hi) / 2, scale: (hi - lo) / 4 };
+}
+
+/**
+ * Z1, <E1>, Var(E1), the profile's bin probabilities and the contact weights on walls for a
+ * custom (non-separable) one-body potential, by nested adaptive quadrature of the vector
+ * [w, E1 w, E1^2 w] with w = exp(-beta (E1 - e0)) (e0: the lowest E1 seen on a coarse grid,
+ * so nothing overflows). The profile axis is the outermost one and is split at the bin edges,
+ * so each bin's mass is a smooth integral of its own.
+ */
+function customPotentialIntegrals(model: GasModel, beta: number, axis: number, edges: Float64Array) {
+  const { dimension: d, box, external } = model;
+  const e0 = coarseMinimumEnergy(model);
+  const order = [axis, ...Array.from({ length: d }, (_, k) => k).filter((k) => k !== axis)];
+  const ranges = order.map((k) => axisRange(model, k, beta, e0));
+  const x = new Float64Array(d);
+  const moments = (point: Float64Array, out: Float64Array) => {
+    for (let q = 0; q < d; q++) x[order[q]] = point[q];
+    const e = external.energy(x);
+    const w = Math.exp(-beta * (e - e0));
+    out[0] = w;
+    out[1] = w === 0 ? 0 : (e - e0) * w;
+    out[2] = w === 0 ? 0 : (e - e0) * (e - e0) * w;
+  };
+  // Pieces of the profile axis: below the first edge, each bin, above the last edge.
+  const outer = ranges[0];
+  const cuts = [outer.lo, ...Array.from(edges).filter((c) => c > outer.lo && c < outer.hi), outer.hi];
+  const totals = new Float64Array(3);
+  const probability = new Float64Array(edges.length - 1);
+  for (let p = 0; p + 1 < cuts.length; p++) {
+    const piece = integrateBox(moments, 3, [{ ...outer, lo: cuts[p], hi: cuts[p + 1] }, ...ranges.slice(1)]);
+    for (let c = 0; c < 3; c++) totals[c] += piece[c];
+    const bin = edges.findIndex((e, b) => b < edges.length - 1 && cuts[p] >= e && cuts[p + 1] <= edges[b + 1]);
+    if (bin >= 0) probability[bin] += piece[0];
+  }
+  const z = totals[0];
+  if (!(z > 0) || !Number.isFinite(z)) throw new GibbsError(`exact ideal gas: the one-particle integral of exp(-E1/T) is ${z}; the custom potential must confine every open axis`);
+  for (let b = 0; b < probability.length; b++) probability[b] /= z;
+  const shiftedMean = totals[1] / z;
+  const wallWeights: Array<{ axis: number; lower: number; upper: number }> = [];
+  for (let k = 0; k < d; k++) {
+    if (box.boundaries[k] !== 'wall' || box.boundaries.some((b, j) => j !== k && b === 'open')) continue;
+    const others = Array.from({ length: d }, (_, j) => j).filter((j) => j !== k);
+    const face = (value: number) =>
+      integrateBox(
+        (point, out) => {
+          others.forEach((j, q) => {
+            x[j] = point[q];
+          });
+          x[k] = value;
+          out[0] = Math.exp(-beta * (external.energy(x) - e0));
+        },
+        1,
+        others.map((j) => axisRange(model, j, beta, e0)),
+      )[0] / z;
+    wallWeights.push({ axis: k, lower: face(0), upper: face(box.lengths[k]) });
+  }
+  return {
+    logZ: Math.log(z) - beta * e0,
+    mean: shiftedMean + e0,
+    variance: Math.max(0, totals[2] / z - shiftedMean * shiftedMean),
+    probability,
+    wallWeights,
+  };
+}
+
+/** The lowest E1 on a coarse grid over the box (or reference region): a safe exponent shift. */
+function coarseMinimumEnergy(model: GasModel): number {
+  const { dimension: d, box, external } = model;
+  const points = d === 3 ? 24 : 96;
+  const x = new Float64Array(d);
+  let best = Infinity;
+  const visit = (k: number) => {
+    if (k === d) {
+      best = Math.min(best, external.energy(x));
+      return;
+    }
+    for (let i = 0; i <= points; i++) {
+      x[k] = (box.lengths[k] * i) / points;
+      visit(k + 1);
+    }
+  };
+  visit(0);
+  return Number.isFinite(best) ? best : 0;
 }

@@ -9,3 +9,4 @@ export * from './coupling-classes.js';
 export * from './ising-observables.js';
 export * from './metropolis.js';
 export * from './ising-kernels.js';
+export * from './gas/index.js';

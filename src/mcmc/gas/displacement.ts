@@ -1,5 +1,5 @@
 import type { Rng } from '../../core/rng.js';
-import type { SweepInfo } from './contract.js';
+import type { SweepInfo } from '../kernel.js';
 import { type GasState, particleEnergy, totalExternalEnergy, totalPairEnergy } from './gas-state.js';
 
 const PERIODIC = 0;

@@ -1,5 +1,5 @@
 import { GasModel, type GasModelData } from '../../models/particles/gas-model.js';
-import type { Kernel } from './contract.js';
+import type { Kernel } from '../kernel.js';
 import { adaptStepSize, checkEnergyDrift, displacementSweep } from './displacement.js';
 import { type GasSamplerOptions, type GasSavedState, type GasState, initGasState, restoreGasState, saveGasState } from './gas-state.js';
 import { gasObservables } from './observables.js';

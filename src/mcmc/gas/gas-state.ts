@@ -310,30 +310,46 @@ function shiftedEnergy3(state: GasState, self: number, x: number, y: number, z: 
   return e;
 }
 
-/** {@link particleEnergy} for grids with fewer than 3 cells along a periodic axis: minimum images. */
+/**
+ * {@link particleEnergy} for grids with fewer than 3 cells along a periodic axis (small boxes):
+ * minimum images, computed without branches as dx - L floor(dx / L + 1/2) (a rounding
+ * instruction; unpredictable compare-and-wrap branches cost twice as much here).
+ */
 function particleEnergyMinimumImage(state: GasState, self: number, x: number, y: number, z: number, cell: number): number {
   const { cells, model } = state;
   const pair = model.pair;
   const d = model.dimension;
-  const half = model.box.halfPeriods;
   const length = model.box.lengths;
+  const inverse = model.box.inversePeriods;
+  const lx = length[0];
+  const ly = length[1];
+  const lz = d === 3 ? length[2] : 0;
+  const ix = inverse[0];
+  const iy = inverse[1];
+  const iz = d === 3 ? inverse[2] : 0;
+  const cutoff2 = pair.cutoff2;
+  const core2 = pair.hardCore2;
   const coords = cells.coords;
-  const point = d === 3 ? [x, y, z] : [x, y];
+  const capacity = cells.capacity;
+  const skip = d * self;
   let e = 0;
   for (let q = cells.neighbourStart[cell]; q < cells.neighbourStart[cell + 1]; q++) {
     const c = cells.neighbours[q];
-    const base = c * cells.capacity;
-    for (let s = base; s < base + cells.count[c]; s++) {
-      if (s === self) continue;
-      let r2 = 0;
-      for (let k = 0; k < d; k++) {
-        let dx = coords[d * s + k] - point[k];
-        if (dx > half[k]) dx -= length[k];
-        else if (dx < -half[k]) dx += length[k];
-        r2 += dx * dx;
+    const base = d * c * capacity;
+    const stop = base + d * cells.count[c];
+    for (let s = base; s < stop; s += d) {
+      let dx = coords[s] - x;
+      dx -= lx * Math.floor(dx * ix + 0.5);
+      let dy = coords[s + 1] - y;
+      dy -= ly * Math.floor(dy * iy + 0.5);
+      let r2 = dx * dx + dy * dy;
+      if (d === 3) {
+        let dz = coords[s + 2] - z;
+        dz -= lz * Math.floor(dz * iz + 0.5);
+        r2 += dz * dz;
       }
-      if (r2 < pair.cutoff2) {
-        if (r2 < pair.hardCore2) return Infinity;
+      if (r2 < cutoff2 && s !== skip) {
+        if (r2 < core2) return Infinity;
         e += pair.energyR2(r2);
       }
     }

@@ -1,6 +1,6 @@
 import { defaultProfileAxis } from '../../exact/ideal-gas.js';
 import type { GasModel } from '../../models/particles/gas-model.js';
-import type { DerivedObservable, ObservableSet, VectorObservable } from './contract.js';
+import type { DerivedObservable, ObservableSet, VectorObservable } from '../kernel.js';
 import type { GasSamplerOptions, GasState } from './gas-state.js';
 import { accumulatePairSums, createPairSums, impulsivePressure } from './pair-sums.js';
 import { RadialDistribution } from './rdf.js';

@@ -24,7 +24,7 @@ export function accumulatePairSums(state: GasState, sums: PairSums): void {
   const { model, positions: pos, cells, contacts } = state;
   const pair = model.pair;
   const d = model.dimension;
-  const half = model.box.halfPeriods;
+  const inverse = model.box.inversePeriods;
   const length = model.box.lengths;
   const cutoff2 = pair.cutoff2;
   let lo2 = Infinity;
@@ -50,8 +50,7 @@ export function accumulatePairSums(state: GasState, sums: PairSums): void {
         let r2 = 0;
         for (let k = 0; k < d; k++) {
           let dx = pos[oj + k] - pos[oi + k];
-          if (dx > half[k]) dx -= length[k];
-          else if (dx < -half[k]) dx += length[k];
+          dx -= length[k] * Math.floor(dx * inverse[k] + 0.5);
           r2 += dx * dx;
         }
         if (r2 < cutoff2) {

@@ -46,7 +46,7 @@ export class RadialDistribution {
     if (this.cells === null) this.cells = new CellList(model.box, this.rMax, model.particles);
     const cells = this.cells;
     cells.build(pos);
-    const half = model.box.halfPeriods;
+    const inverse = model.box.inversePeriods;
     const length = model.box.lengths;
     const max2 = this.rMax * this.rMax;
     const inverseWidth = 1 / this.width;
@@ -62,8 +62,7 @@ export class RadialDistribution {
           let r2 = 0;
           for (let k = 0; k < d; k++) {
             let dx = pos[d * j + k] - pos[d * i + k];
-            if (dx > half[k]) dx -= length[k];
-            else if (dx < -half[k]) dx += length[k];
+            dx -= length[k] * Math.floor(dx * inverse[k] + 0.5);
             r2 += dx * dx;
           }
           if (r2 < max2) counts[Math.min(this.bins - 1, Math.floor(Math.sqrt(r2) * inverseWidth))] += 1;

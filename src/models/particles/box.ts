@@ -44,6 +44,11 @@ export class ParticleBox {
    * `if (dx > half) dx -= L; else if (dx < -half) dx += L` needs no branch on the boundary kind.
    */
   readonly halfPeriods: Float64Array;
+  /**
+   * Per axis, 1/L for periodic axes and 0 otherwise: the branch-free minimum image
+   * `dx -= L * Math.floor(dx * inversePeriods[k] + 0.5)` is a no-op on other axes.
+   */
+  readonly inversePeriods: Float64Array;
 
   constructor(dimension: number, lengths: ArrayLike<number>, boundaries: ParticleBoundary | readonly ParticleBoundary[] = 'periodic') {
     if (dimension !== 2 && dimension !== 3) throw invalidValue('dimension', dimension, '2 or 3');
@@ -56,6 +61,7 @@ export class ParticleBox {
     this.boundaries = list;
     this.volume = this.lengths.reduce((v, l) => v * l, 1);
     this.halfPeriods = Float64Array.from(this.lengths, (l, k) => (list[k] === 'periodic' ? l / 2 : Infinity));
+    this.inversePeriods = Float64Array.from(this.lengths, (l, k) => (list[k] === 'periodic' ? 1 / l : 0));
   }
 
   /** A square (2D) or cube (3D) of side `length`, periodic by default. */
