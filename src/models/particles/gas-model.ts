@@ -121,7 +121,9 @@ export class GasModel {
 
   /** A one-line description. */
   describe(): string {
-    const parts = [`${this.particles} particles in a ${this.box.describe()}`, `density ${+this.density.toPrecision(6)}`, this.pair.describe()];
+    const open = this.box.boundaries.includes('open');
+    const where = open ? `open space (reference region ${this.box.describe().replace(/^open /, '')})` : `a ${this.box.describe()}`;
+    const parts = [`${this.particles} particles in ${where}`, ...(open ? [] : [`density ${+this.density.toPrecision(6)}`]), this.pair.describe()];
     if (!this.external.isNone) parts.push(this.external.describe());
     if (this.tailCorrection) parts.push('tail-corrected');
     return parts.join(', ');
