@@ -43,6 +43,13 @@ describe('gibbs gas: Monte Carlo', () => {
     expect(frames[0].pbc).toEqual([true, true, true]);
   });
 
+  it('writes a trajectory of chain 0 with --xyz-every, with the same numbers as a threaded run', () => {
+    const out = json([...smallLj, '--xyz', file('traj.xyz'), '--xyz-every', '50']);
+    const frames = parseExtendedXyz(readFileSync(file('traj.xyz'), 'utf8'));
+    expect(frames.map((f) => Number(f.info.sweep))).toEqual([0, 50, 100, 150, 200, 250]);
+    expect(json([...smallLj, '--workers', '2']).energyPerParticle).toEqual(out.energyPerParticle);
+  });
+
   it('gives the same numbers for any number of worker threads', () => {
     const one = json([...smallLj, '--workers', '1']);
     const two = json([...smallLj, '--workers', '2']);

@@ -58,7 +58,6 @@ describe('radial distribution function', () => {
     for (let b = 9; b < 30; b++) {
       // Bin average of exp(-u/T) r^2 over the shell, to first order in the density.
       const r0 = b * width;
-      const r1 = r0 + width;
       let num = 0;
       let den = 0;
       for (let k = 0; k < 50; k++) {

@@ -1,14 +1,16 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { type Command, Option } from 'commander';
 import type { Estimate } from '../../core/estimate.js';
 import { GibbsError, invalidValue } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { type IdealGasResult, defaultProfileAxis, idealGas } from '../../exact/ideal-gas.js';
-import { resolvePlan } from '../../mcmc/driver.js';
+import { type ChainSnapshot, type ResolvedPlan, advanceChain, chainDone, resolvePlan, snapshotChain, startChain } from '../../mcmc/driver.js';
+import { summarizeChains } from '../../mcmc/summary.js';
 import { gasKernel } from '../../mcmc/gas/gas-kernel.js';
-import type { GasSamplerOptions, GasSavedState } from '../../mcmc/gas/gas-state.js';
+import type { GasSamplerOptions, GasSavedState, GasState } from '../../mcmc/gas/gas-state.js';
+import type { Kernel, ObservableSet } from '../../mcmc/kernel.js';
 import { RadialDistribution } from '../../mcmc/gas/rdf.js';
 import type { ChainsResult } from '../../mcmc/run.js';
 import { type ParticleBoundary, ParticleBox } from '../../models/particles/box.js';
@@ -62,6 +64,7 @@ interface GasOptions {
   profile?: string;
   profileBins: string;
   xyz?: string;
+  xyzEvery?: string;
   picture?: string;
   checkpoint?: string;
   checkpointEvery: string;
@@ -208,6 +211,45 @@ function profileCsv(model: GasModel, result: ChainsResult | null, exact: IdealGa
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Run the chains in this thread, writing chain 0's configuration every `every` sweeps (from
+ * the start, burn-in included) as extended XYZ frames to a temporary file that replaces `path`
+ * only when the run completes. Cutting a chain into segments does not change its numbers.
+ */
+function runWithTrajectory(model: GasModel, options: GasSamplerOptions, plan: ResolvedPlan, chains: number, seed: number, every: number, path: string, onProgress: (done: number) => void): ChainsResult {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const fd = openSync(temp, 'w');
+  const perChain = plan.burnIn + plan.sweeps;
+  const snapshots: ChainSnapshot[] = [];
+  const stats: Array<Record<string, number | number[]>> = [];
+  const kernel = gasKernel as Kernel<unknown, GasState, unknown>;
+  try {
+    for (let index = 0; index < chains; index++) {
+      const chain = startChain(gasKernel, model, options, plan, seed, index);
+      const frame = () => writeSync(fd, extendedXyzFrame({ positions: chain.state.positions, box: model.box, info: { chain: 0, sweep: chain.sweepsDone, burnIn: plan.burnIn } }));
+      if (index === 0) frame();
+      while (!chainDone(chain, plan)) {
+        advanceChain(kernel, chain, plan, { stopEvery: index === 0 ? every : 64, shouldStop: () => index === 0, onProgress: (done) => onProgress(index * perChain + done) });
+        if (index === 0) frame();
+      }
+      snapshots.push(snapshotChain(kernel, chain));
+      stats.push(gasKernel.stats?.(chain.state) ?? {});
+    }
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return { summary: summarizeChains(gasKernel.observables(model, options) as ObservableSet<unknown>, snapshots, plan), snapshots, stats };
+}
+
 /** `gibbs gas ...`: classical particle gases by Monte Carlo, and the exact ideal gas. */
 export function registerGas(program: Command): void {
   program
@@ -243,6 +285,7 @@ export function registerGas(program: Command): void {
     .option('--profile <file.csv>', 'write the density profile (along the gravity axis, else x) to a CSV file')
     .option('--profile-bins <n>', 'bins of the density profile', '40')
     .option('--xyz <file.xyz>', 'write the final configuration of every chain (one frame each) as extended XYZ')
+    .option('--xyz-every <n>', "instead, write chain 0's trajectory to --xyz: a frame every n sweeps (chains then run in this thread)")
     .option('--picture <file>', "draw chain 0's final configuration (2D) as .png or .svg")
     .option('--checkpoint <file>', 'save the run state to this file periodically (atomic writes)')
     .option('--checkpoint-every <seconds>', 'seconds between checkpoints', '60')
@@ -290,6 +333,9 @@ export function registerGas(program: Command): void {
       const profilePath = outputPath('--profile', options.profile, ['.csv']);
       const xyzPath = outputPath('--xyz', options.xyz, ['.xyz', '.extxyz']);
       const picturePath = outputPath('--picture', options.picture, ['.png', '.svg']);
+      const xyzEvery = options.xyzEvery === undefined ? undefined : parseInteger('--xyz-every', options.xyzEvery, 1);
+      if (xyzEvery !== undefined && !xyzPath) throw new GibbsError('--xyz-every: needs --xyz FILE (where the trajectory goes)', '--xyz-every');
+      if (xyzEvery !== undefined && options.checkpoint) throw new GibbsError('--xyz-every: cannot be combined with --checkpoint (a trajectory run is not resumable)', '--xyz-every');
       if (picturePath && model.dimension !== 2) throw new GibbsError('--picture: pictures are of 2D configurations (--dimension 2); for 3D write --xyz and open it in OVITO, VMD or ASE', '--picture');
       if (options.external === undefined && profilePath && model.box.fullyPeriodic) throw new GibbsError('--profile: a homogeneous periodic fluid has a flat profile; use --external or --boundary wall', '--profile');
       const profileBins = parseInteger('--profile-bins', options.profileBins, 1, 100_000);
@@ -322,7 +368,9 @@ export function registerGas(program: Command): void {
       const started = Date.now();
       let result: ChainsResult;
       try {
-        result = await runParallelChains({ ...parallel, resume, onProgress: (done) => progress.update(done) });
+        result = xyzEvery !== undefined
+          ? runWithTrajectory(model, samplerOptions, plan, chains, seed, xyzEvery, xyzPath as string, (done) => progress.update(done))
+          : await runParallelChains({ ...parallel, resume, onProgress: (done) => progress.update(done) });
       } catch (error) {
         // A user error raised inside a worker thread (e.g. a random start that cannot be placed)
         // arrives as a plain Error named GibbsError: keep it a one-line user error.
@@ -340,7 +388,7 @@ export function registerGas(program: Command): void {
         writeFileAtomic(rdfPath, `${lines.join('\n')}\n`);
       }
       if (profilePath) writeFileAtomic(profilePath, profileCsv(model, result, exact, defaultProfileAxis(model), profileBins));
-      if (xyzPath) {
+      if (xyzPath && xyzEvery === undefined) {
         writeFileAtomic(xyzPath, finals.map((positions, chain) => extendedXyzFrame({ positions, box: model.box, info: { chain, temperature, sweeps: burnIn + sweeps } })).join(''));
       }
       if (picturePath) {

@@ -91,7 +91,7 @@ export function gasObservables(model: GasModel, options: GasSamplerOptions): Obs
       const virial = sums === null ? 0 : sums.virial / (d * volume) + impulsivePressure(state, sums);
       out[k++] = (n * temperature) / volume + virial + tailPressure;
     }
-    if (insertions > 0) out[k++] = widomWeight(state, insertions);
+    if (insertions > 0) out[k] = widomWeight(state, insertions);
   };
   const vectors: VectorObservable<GasState>[] = [];
   if ((options.rdfBins ?? 0) > 0) vectors.push(new RdfObservable(new RadialDistribution(model, options.rdfBins as number, options.rdfMax ?? RadialDistribution.defaultMax(model))));
