@@ -1,6 +1,6 @@
 /** Variational free energies: naive mean field, TAP, Bethe (loopy BP) and autoregressive networks. */
 export type { BoundDirection, FixedPointOptions, VariationalMethod, VariationalResult } from './result.js';
-export { binaryEntropy, productStateEnergy } from './result.js';
+export { spinEntropy, productStateEnergy } from './result.js';
 export type { StartOptions } from './starts.js';
 export { type MeanFieldOptions, type MeanFieldResult, localFields, meanField, meanFieldFreeEnergy, meanFieldSweep } from './mean-field.js';
 export * from './tap.js';

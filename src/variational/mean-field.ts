@@ -1,5 +1,5 @@
 import type { IsingModel } from '../models/ising.js';
-import { type FixedPointOptions, type VariationalResult, binaryEntropy, fixedPointSettings, productStateEnergy, variationalResult } from './result.js';
+import { type FixedPointOptions, type VariationalResult, spinEntropy, fixedPointSettings, productStateEnergy, variationalResult } from './result.js';
 import { type StartOptions, bestOverStarts, buildStarts } from './starts.js';
 
 /** Options for {@link meanField}: temperature, iteration settings and starting points. */
@@ -22,7 +22,7 @@ export interface MeanFieldResult extends VariationalResult {
 export function meanFieldFreeEnergy(model: IsingModel, m: Float64Array, temperature: number): { freeEnergy: number; energy: number; entropy: number } {
   const energy = productStateEnergy(model, m);
   let entropy = 0;
-  for (let n = 0; n < model.size; n++) entropy += binaryEntropy(m[n]);
+  for (let n = 0; n < model.size; n++) entropy += spinEntropy(m[n]);
   return { freeEnergy: energy - temperature * entropy, energy, entropy };
 }
 

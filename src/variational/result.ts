@@ -89,9 +89,9 @@ export function productStateEnergy(model: IsingModel, m: Float64Array): number {
 /**
  * Entropy of one spin with mean m = <s> in [-1, 1]: -sum_s p log p with p(±1) = (1 ± m)/2
  * (0 log 0 = 0).
- * @example binaryEntropy(0); // log 2
+ * @example spinEntropy(0); // log 2 (an unbiased spin)
  */
-export function binaryEntropy(m: number): number {
+export function spinEntropy(m: number): number {
   const p = 0.5 * (1 + m);
   const q = 0.5 * (1 - m);
   return (p > 0 ? -p * Math.log(p) : 0) + (q > 0 ? -q * Math.log(q) : 0);
