@@ -1,7 +1,12 @@
 import { GibbsError, requireInteger, requirePositive } from '../core/errors.js';
 import type { GasModel } from '../models/particles/gas-model.js';
 import { type AxisRange, integrate, integrateBox } from './ideal-gas-quadrature.js';
-import { normalCdf } from './ideal-gas-special.js';
+import erfc from '@stdlib/math-base-special-erfc';
+
+/** Standard normal cdf, accurate in both tails (erfc from stdlib.js). */
+function normalCdf(z: number): number {
+  return z < 0 ? 0.5 * erfc(-z / Math.SQRT2) : 1 - 0.5 * erfc(z / Math.SQRT2);
+}
 
 /** A density profile along one axis: bins [edges[b], edges[b+1]). */
 export interface DensityProfile {

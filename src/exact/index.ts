@@ -4,5 +4,4 @@ export * from './enumerate.js';
 export * from './methods.js';
 export * from './ideal-gas.js';
 export * from './ideal-gas-quadrature.js';
-export * from './ideal-gas-special.js';
 export * from './ideal-gas-virial.js';
