@@ -59,7 +59,7 @@ async function lennardJones(): Promise<void> {
   for (const point of NIST) {
     const model = new GasModel({ particles: 500, box: ParticleBox.fromDensity(3, 500, point.rho), pair: PairPotential.lennardJones({ cutoff: 3 }), tailCorrection: true });
     const liquid = point.rho > 0.5;
-    const summary = await run(model, { temperature: point.T }, liquid ? { sweeps: 20000, burnIn: 2000, interval: 5 } : { sweeps: 40000, burnIn: 2000 });
+    const summary = await run(model, { temperature: point.T }, liquid ? { sweeps: 10000, burnIn: 1000, interval: 5 } : { sweeps: 20000, burnIn: 1000 });
     const u = summary.scalars.energyPerParticle;
     const p = summary.scalars.pressure;
     const z = (u.mean - point.u) / Math.hypot(u.error, point.du);

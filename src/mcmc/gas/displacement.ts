@@ -1,6 +1,6 @@
 import type { Rng } from '../../core/rng.js';
 import type { SweepInfo } from '../kernel.js';
-import { type GasState, particleEnergy, totalExternalEnergy, totalPairEnergy } from './gas-state.js';
+import { type GasState, particleEnergy, sameCellEnergyChange3, totalExternalEnergy, totalPairEnergy } from './gas-state.js';
 
 const PERIODIC = 0;
 const WALL = 1;
@@ -42,6 +42,8 @@ export function displacementSweep(state: GasState, rng: Rng): SweepInfo {
   const n = model.particles;
   const d = model.dimension;
   const pairless = model.pair.isNone;
+  // One fused pass for moves that stay in their cell: 3D image-shifted grids, no hard core.
+  const fused = d === 3 && cells.shifted && model.pair.hardCore2 === 0;
   const external = model.external;
   const hasExternal = !external.isNone;
   const beta = state.beta;
@@ -73,9 +75,13 @@ export function displacementSweep(state: GasState, rng: Rng): SweepInfo {
     if (!pairless) {
       cell = cells.cellIndex(x, y, z);
       const self = cells.slotIndex(i);
-      const eNew = particleEnergy(state, self, x, y, z, cell);
-      if (eNew === Infinity) continue;
-      dPair = eNew - particleEnergy(state, self, pos[o], pos[o + 1], d === 3 ? pos[o + 2] : 0, cells.cellOf[i]);
+      if (fused && cell === cells.cellOf[i]) {
+        dPair = sameCellEnergyChange3(state, self, pos[o], pos[o + 1], pos[o + 2], x, y, z, cell);
+      } else {
+        const eNew = particleEnergy(state, self, x, y, z, cell);
+        if (eNew === Infinity) continue;
+        dPair = eNew - particleEnergy(state, self, pos[o], pos[o + 1], d === 3 ? pos[o + 2] : 0, cells.cellOf[i]);
+      }
     }
     const dE = dPair + dExternal;
     if (dE > 0 && rng.nextFloat32Bits() >= Math.exp(-beta * dE)) continue;

@@ -4,6 +4,7 @@ import { CellList } from '../../models/particles/cell-list.js';
 import type { GasModel } from '../../models/particles/gas-model.js';
 import { type StartKind, latticePositions, randomPositions } from '../../models/particles/initial-configurations.js';
 import { contactWindows, type ContactWindow } from './contact.js';
+import { LennardJonesWasm } from './wasm-lennard-jones.js';
 
 /** Options of the gas displacement sampler (plain data: they cross worker threads). */
 export interface GasSamplerOptions {
@@ -25,6 +26,8 @@ export interface GasSamplerOptions {
   profileBins?: number;
   /** Axis of the density profile (default: the gravity axis, else 0). */
   profileAxis?: number;
+  /** Use the WebAssembly Lennard-Jones loops where they apply (default true; the numbers are identical either way). */
+  wasm?: boolean;
 }
 
 /** A chain of the gas sampler: positions, cell list, incrementally tracked energies, step size. */
@@ -52,6 +55,8 @@ export interface GasState {
   readonly contacts: ContactWindow[];
   /** Scratch: trial coordinates. */
   readonly trial: Float64Array;
+  /** The WebAssembly Lennard-Jones loops for this state's cell list, or null (JavaScript loops). */
+  readonly lennardJonesWasm: LennardJonesWasm | null;
 }
 
 /** The plain-data state saved in checkpoints. */
@@ -110,6 +115,7 @@ function cellWidth(model: GasModel, contacts: ContactWindow[]): number {
 function allocateState(model: GasModel, options: GasSamplerOptions, positions: Float64Array, measureRng: Rng): GasState {
   const contacts = contactWindows(model, options.temperature);
   const cells = new CellList(model.box, cellWidth(model, contacts), model.particles);
+  const lennardJonesWasm = options.wasm === false ? null : LennardJonesWasm.create(cells, model.pair);
   const spacing = (model.box.volume / model.particles) ** (1 / model.dimension);
   const defaultStep = model.pair.isNone ? 0.5 * spacing : 0.1 * model.pair.sigma;
   return {
@@ -127,6 +133,7 @@ function allocateState(model: GasModel, options: GasSamplerOptions, positions: F
     measureRng,
     contacts,
     trial: new Float64Array(3),
+    lennardJonesWasm,
   };
 }
 
@@ -204,6 +211,7 @@ export function restoreGasState(model: GasModel, options: GasSamplerOptions, sav
 export function particleEnergy(state: GasState, self: number, x: number, y: number, z: number, cell: number): number {
   const cells = state.cells;
   const pair = state.model.pair;
+  if (state.lennardJonesWasm !== null) return state.lennardJonesWasm.energy(self, x, y, z, cell);
   if (!cells.shifted) return particleEnergyMinimumImage(state, self, x, y, z, cell);
   if (state.model.dimension === 3) return shiftedEnergy3(state, self, x, y, z, cell);
   const coords = cells.coords;
@@ -284,6 +292,76 @@ function shiftedEnergy3(state: GasState, self: number, x: number, y: number, z: 
     }
   }
   return e;
+}
+
+/**
+ * Energy change of a Lennard-Jones-type particle (no hard core) moved from (ox, oy, oz) to
+ * (x, y, z) within the same cell of a 3D image-shifted grid: one pass over the neighbours
+ * computes both distances from each coordinate load (most moves stay in their cell).
+ * Returns E(new) - E(old).
+ */
+export function sameCellEnergyChange3(state: GasState, self: number, ox: number, oy: number, oz: number, x: number, y: number, z: number, cell: number): number {
+  if (state.lennardJonesWasm !== null) return state.lennardJonesWasm.change(self, ox, oy, oz, x, y, z, cell);
+  const cells = state.cells;
+  const pair = state.model.pair;
+  const lennardJones = pair.isLennardJones;
+  const coefficients = pair.ljCoefficients;
+  const a = coefficients[0];
+  const b = coefficients[1];
+  const cutoff2 = pair.cutoff2;
+  const coords = cells.coords;
+  const capacity3 = 3 * cells.capacity;
+  const count = cells.count;
+  const neighbours = cells.neighbours;
+  const shifts = cells.neighbourShifts;
+  const end = cells.neighbourStart[cell + 1];
+  const skip = 3 * self;
+  // The shift constant cancels between old and new pairs except when one side is inside the
+  // cutoff and the other is not: count those with signs.
+  const shift = coefficients[2];
+  let delta = 0;
+  for (let q = cells.neighbourStart[cell]; q < end; q++) {
+    const c = neighbours[q];
+    const sx = shifts[3 * q];
+    const sy = shifts[3 * q + 1];
+    const sz = shifts[3 * q + 2];
+    const nx = sx - x;
+    const ny = sy - y;
+    const nz = sz - z;
+    const px = sx - ox;
+    const py = sy - oy;
+    const pz = sz - oz;
+    const base = c * capacity3;
+    const stop = base + 3 * count[c];
+    for (let s = base; s < stop; s += 3) {
+      const cx = coords[s];
+      const cy = coords[s + 1];
+      const cz = coords[s + 2];
+      const dx = cx + nx;
+      const dy = cy + ny;
+      const dz = cz + nz;
+      const r2 = dx * dx + dy * dy + dz * dz;
+      const ex = cx + px;
+      const ey = cy + py;
+      const ez = cz + pz;
+      const q2 = ex * ex + ey * ey + ez * ez;
+      if (r2 < cutoff2 && s !== skip) {
+        if (lennardJones) {
+          const inverse = 1 / r2;
+          const s3 = inverse * inverse * inverse;
+          delta += s3 * (a * s3 - b) - shift;
+        } else delta += pair.energyR2(r2);
+      }
+      if (q2 < cutoff2 && s !== skip) {
+        if (lennardJones) {
+          const inverse = 1 / q2;
+          const s3 = inverse * inverse * inverse;
+          delta -= s3 * (a * s3 - b) - shift;
+        } else delta -= pair.energyR2(q2);
+      }
+    }
+  }
+  return delta;
 }
 
 /**

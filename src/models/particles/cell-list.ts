@@ -17,6 +17,10 @@ import type { ParticleBox } from './box.js';
  * outside [0, L) are clamped into the edge cells: clamping never moves two points further
  * apart in cell units, so the neighbour guarantee still holds for open systems.
  *
+ * The arrays a hot loop reads (counts, neighbour lists and shifts, coordinates) live in one
+ * buffer, a WebAssembly memory when the platform has one, so a WebAssembly kernel can read
+ * them in place (`memory`, `byteOffsets`); `generation` changes whenever they are reallocated.
+ *
  * @example
  * const cells = new CellList(box, 2.5, positions.length / 3);
  * cells.build(positions);
@@ -33,22 +37,28 @@ export class CellList {
   /** Members per cell before the storage grows. */
   capacity: number;
   /** Number of particles in each cell. */
-  readonly count: Int32Array;
+  count!: Int32Array;
   /** Members: cell c holds members[c * capacity .. c * capacity + count[c]). */
   members: Int32Array;
   /** Coordinates of the members, d per slot: slot k of cell c at coords[d * (c * capacity + k)]. */
-  coords: Float64Array;
+  coords!: Float64Array;
   /** Cell of each particle. */
   readonly cellOf: Int32Array;
   /** Index of each particle inside its cell's slice. */
   readonly slotOf: Int32Array;
   /** CSR neighbour-cell lists (each cell lists itself too). */
-  readonly neighbourStart: Int32Array;
-  readonly neighbours: Int32Array;
+  neighbourStart!: Int32Array;
+  neighbours!: Int32Array;
   /** Whether `neighbourShifts` hold the minimum images (else use the minimum-image convention). */
   readonly shifted: boolean;
   /** Per neighbour entry, the image shift (3 numbers) to add to that cell's coordinates. */
-  readonly neighbourShifts: Float64Array;
+  neighbourShifts!: Float64Array;
+  /** The WebAssembly memory holding the hot arrays (null where WebAssembly is unavailable). */
+  memory: WebAssembly.Memory | null = null;
+  /** Byte offsets of the hot arrays in `memory`. */
+  byteOffsets = { count: 0, neighbourStart: 0, neighbours: 0, shifts: 0, coords: 0 };
+  /** Incremented whenever the hot arrays move (storage growth). */
+  generation = 0;
 
   constructor(box: ParticleBox, minWidth: number, particles: number) {
     const d = box.dimension;
@@ -64,16 +74,56 @@ export class CellList {
     }
     this.cellCount = this.cellsPerAxis[0] * this.cellsPerAxis[1] * this.cellsPerAxis[2];
     this.capacity = Math.max(8, 2 * Math.ceil(particles / this.cellCount) + 4);
-    this.count = new Int32Array(this.cellCount);
     this.members = new Int32Array(this.cellCount * this.capacity);
-    this.coords = new Float64Array(this.cellCount * this.capacity * d);
     this.cellOf = new Int32Array(particles).fill(-1);
     this.slotOf = new Int32Array(particles);
     this.shifted = [0, 1, 2].every((k) => k >= d || box.boundaries[k] !== 'periodic' || this.cellsPerAxis[k] >= 3);
     const { start, list, shifts } = neighbourCells(box, this.cellsPerAxis, this.shifted);
-    this.neighbourStart = start;
-    this.neighbours = list;
-    this.neighbourShifts = shifts;
+    this.allocateHot(this.capacity, new Int32Array(this.cellCount), start, list, shifts, new Float64Array(0), this.capacity);
+  }
+
+  /**
+   * Lay out the hot arrays (counts, neighbour lists, shifts, coordinates for `capacity` members
+   * per cell) in one fresh buffer and copy the given contents in (coordinates re-strided from
+   * `oldCapacity`).
+   */
+  private allocateHot(capacity: number, count: Int32Array, start: Int32Array, list: Int32Array, shifts: Float64Array, coords: Float64Array, oldCapacity: number): void {
+    const d = this.dimension;
+    const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
+    const o = { count: 0, neighbourStart: 0, neighbours: 0, shifts: 0, coords: 0 };
+    let at = 0;
+    o.count = at;
+    at += align(4 * this.cellCount);
+    o.neighbourStart = at;
+    at += align(4 * (this.cellCount + 1));
+    o.neighbours = at;
+    at += align(4 * list.length);
+    o.shifts = at;
+    at += 8 * shifts.length;
+    o.coords = at;
+    at += 8 * this.cellCount * capacity * d;
+    let buffer: ArrayBuffer;
+    if (typeof WebAssembly !== 'undefined' && typeof WebAssembly.Memory === 'function') {
+      this.memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(at / 65536)) });
+      buffer = this.memory.buffer;
+    } else {
+      this.memory = null;
+      buffer = new ArrayBuffer(at);
+    }
+    this.count = new Int32Array(buffer, o.count, this.cellCount);
+    this.count.set(count);
+    this.neighbourStart = new Int32Array(buffer, o.neighbourStart, this.cellCount + 1);
+    this.neighbourStart.set(start);
+    this.neighbours = new Int32Array(buffer, o.neighbours, list.length);
+    this.neighbours.set(list);
+    this.neighbourShifts = new Float64Array(buffer, o.shifts, shifts.length);
+    this.neighbourShifts.set(shifts);
+    this.coords = new Float64Array(buffer, o.coords, this.cellCount * capacity * d);
+    for (let c = 0; c < this.cellCount && coords.length > 0; c++) {
+      this.coords.set(coords.subarray(d * c * oldCapacity, d * (c * oldCapacity + count[c])), d * c * capacity);
+    }
+    this.byteOffsets = o;
+    this.generation++;
   }
 
   /** Cell index of the point (x, y, z); z is ignored in 2D. */
@@ -144,17 +194,17 @@ export class CellList {
 
   /** Double the per-cell capacity (rare: only when a cell overflows). */
   private grow(): void {
-    const d = this.dimension;
+    this.reserve(2 * this.capacity);
+  }
+
+  /** Make room for at least `capacity` members per cell (moves the hot arrays: `generation` changes). */
+  reserve(capacity: number): void {
     const old = this.capacity;
-    const capacity = old * 2;
+    if (capacity <= old) return;
     const members = new Int32Array(this.cellCount * capacity);
-    const coords = new Float64Array(this.cellCount * capacity * d);
-    for (let c = 0; c < this.cellCount; c++) {
-      members.set(this.members.subarray(c * old, c * old + this.count[c]), c * capacity);
-      coords.set(this.coords.subarray(d * c * old, d * (c * old + this.count[c])), d * c * capacity);
-    }
+    for (let c = 0; c < this.cellCount; c++) members.set(this.members.subarray(c * old, c * old + this.count[c]), c * capacity);
     this.members = members;
-    this.coords = coords;
+    this.allocateHot(capacity, this.count.slice(), this.neighbourStart.slice(), this.neighbours.slice(), this.neighbourShifts.slice(), this.coords.slice(), old);
     this.capacity = capacity;
   }
 }
