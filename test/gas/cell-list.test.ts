@@ -109,7 +109,8 @@ describe('cell list', () => {
 describe('energies through the cell list', () => {
   const cases: Array<[string, GasModel]> = [
     ['LJ 3D periodic, >= 3 cells', new GasModel({ particles: 300, box: ParticleBox.fromDensity(3, 300, 0.6), pair: PairPotential.lennardJones({ cutoff: 2.5 }) })],
-    ['LJ 3D, 2 cells (minimum image)', new GasModel({ particles: 100, box: ParticleBox.fromDensity(3, 100, 0.5), pair: PairPotential.lennardJones({ cutoff: 2.3 }) })],
+    ['LJ 3D, small box: half-width cells, reach 2', new GasModel({ particles: 100, box: ParticleBox.fromDensity(3, 100, 0.5), pair: PairPotential.lennardJones({ cutoff: 2.3, shift: true }) })],
+    ['LJ 3D, tiny box: minimum image', new GasModel({ particles: 100, box: ParticleBox.cubic(3, 5.5), pair: PairPotential.lennardJones({ cutoff: 2.5 }) })],
     ['soft 2D walls', new GasModel({ particles: 150, box: ParticleBox.fromDensity(2, 150, 0.4, 'wall'), pair: PairPotential.softSpheres({ cutoff: 2 }) })],
     ['square well 2D periodic', new GasModel({ particles: 150, box: ParticleBox.fromDensity(2, 150, 0.3), pair: PairPotential.squareWell() })],
     ['LJ in an open trap', new GasModel({ particles: 80, box: ParticleBox.cubic(3, 8, 'open'), pair: PairPotential.lennardJones({ cutoff: 2.5 }), external: ExternalPotential.harmonic({ stiffness: 0.5 }) })],
@@ -118,6 +119,8 @@ describe('energies through the cell list', () => {
   it.each(cases)('%s: particle and total energies equal brute force, before and after sampling', (_, model) => {
     const rng = Rng.fromSeed(11);
     const state = gasKernel.init(model, { temperature: 1.5, start: 'random' }, rng);
+    const expectedPath: Record<string, [boolean, number]> = { 'LJ 3D, small box: half-width cells, reach 2': [true, 2], 'LJ 3D, tiny box: minimum image': [false, 1] };
+    if (expectedPath[_]) expect([state.cells.shifted, state.cells.reach]).toEqual(expectedPath[_]);
     for (let sweep = 0; sweep < 30; sweep++) gasKernel.sweep(state, rng);
     const d = model.dimension;
     const pos = state.positions;

@@ -12,8 +12,9 @@ import type { ParticleBox } from './box.js';
  * precomputed per cell. When every periodic axis has at least 3 cells, each neighbour entry
  * also carries the periodic image shift of that cell (`shifted`): a neighbour's coordinates
  * plus the shift are its minimum image, so the hot loop needs no minimum-image branches.
- * With only 1 or 2 cells along a periodic axis the lists are deduplicated instead (each pair
- * still seen once) and distances need the minimum image. Along non-periodic axes, positions
+ * A box too small for 3 cells tries half-width cells with a 5^d neighbourhood (`reach` 2,
+ * needing 5 cells per periodic axis); failing that, the lists are deduplicated (each pair still
+ * seen once) and distances need the minimum image. Along non-periodic axes, positions
  * outside [0, L) are clamped into the edge cells: clamping never moves two points further
  * apart in cell units, so the neighbour guarantee still holds for open systems.
  *
@@ -28,6 +29,8 @@ import type { ParticleBox } from './box.js';
  */
 export class CellList {
   readonly dimension: number;
+  /** Neighbour cells reach this many cells along each axis (1: the 3^d block; 2: 5^d with half-width cells). */
+  readonly reach: number;
   /** Cells along each axis (3 entries; 1 for the unused third axis in 2D). */
   readonly cellsPerAxis: Int32Array;
   /** Inverse cell widths per axis. */
@@ -63,22 +66,33 @@ export class CellList {
   constructor(box: ParticleBox, minWidth: number, particles: number) {
     const d = box.dimension;
     this.dimension = d;
+    // Cap the grid at about 2N cells so memory stays O(N) even for a tiny range in a dilute gas.
+    const maxCells = Math.max(1, Math.ceil((2 * particles) ** (1 / d)));
+    const grid = (reach: number) => Array.from({ length: d }, (_, k) => Math.max(1, Math.min(maxCells, Math.floor((reach * box.lengths[k]) / minWidth))));
+    // Image shifts need 2 reach + 1 distinct cells along every periodic axis. A small box with
+    // only 1 or 2 cells of width >= minWidth can still have them with half-width cells and a
+    // reach of 2 (a 5^d neighbourhood) before falling back to minimum images.
+    const fits = (n: number[], reach: number) => n.every((c, k) => box.boundaries[k] !== 'periodic' || c >= 2 * reach + 1);
+    let reach = 1;
+    let n = grid(1);
+    if (!fits(n, 1) && fits(grid(2), 2)) {
+      reach = 2;
+      n = grid(2);
+    }
+    this.reach = reach;
     this.cellsPerAxis = new Int32Array([1, 1, 1]);
     this.inverseWidths = new Float64Array(3);
     for (let k = 0; k < d; k++) {
-      // Cap the grid at about 2N cells so memory stays O(N) even for a tiny range in a dilute gas.
-      const maxCells = Math.max(1, Math.ceil((2 * particles) ** (1 / d)));
-      const n = Math.max(1, Math.min(maxCells, Math.floor(box.lengths[k] / minWidth)));
-      this.cellsPerAxis[k] = n;
-      this.inverseWidths[k] = n / box.lengths[k];
+      this.cellsPerAxis[k] = n[k];
+      this.inverseWidths[k] = n[k] / box.lengths[k];
     }
     this.cellCount = this.cellsPerAxis[0] * this.cellsPerAxis[1] * this.cellsPerAxis[2];
     this.capacity = Math.max(8, 2 * Math.ceil(particles / this.cellCount) + 4);
     this.members = new Int32Array(this.cellCount * this.capacity);
     this.cellOf = new Int32Array(particles).fill(-1);
     this.slotOf = new Int32Array(particles);
-    this.shifted = [0, 1, 2].every((k) => k >= d || box.boundaries[k] !== 'periodic' || this.cellsPerAxis[k] >= 3);
-    const { start, list, shifts } = neighbourCells(box, this.cellsPerAxis, this.shifted);
+    this.shifted = fits(n, reach);
+    const { start, list, shifts } = neighbourCells(box, this.cellsPerAxis, this.shifted, reach);
     this.allocateHot(this.capacity, new Int32Array(this.cellCount), start, list, shifts, new Float64Array(0), this.capacity);
   }
 
@@ -214,13 +228,14 @@ export class CellList {
  * entry keeps its image shift (no duplicates can occur with >= 3 cells per periodic axis);
  * otherwise duplicates are removed and shifts are zero.
  */
-function neighbourCells(box: ParticleBox, n: Int32Array, shifted: boolean): { start: Int32Array; list: Int32Array; shifts: Float64Array } {
+function neighbourCells(box: ParticleBox, n: Int32Array, shifted: boolean, reach: number): { start: Int32Array; list: Int32Array; shifts: Float64Array } {
   const d = box.dimension;
   const total = n[0] * n[1] * n[2];
   const start = new Int32Array(total + 1);
   const list: number[] = [];
   const shifts: number[] = [];
-  const range = (k: number) => (k < d ? [-1, 0, 1] : [0]);
+  const offsets = Array.from({ length: 2 * reach + 1 }, (_, i) => i - reach);
+  const range = (k: number) => (k < d ? offsets : [0]);
   const cell = [0, 0, 0];
   for (let cz = 0; cz < n[2]; cz++) {
     for (let cy = 0; cy < n[1]; cy++) {
