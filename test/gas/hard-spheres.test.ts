@@ -22,7 +22,7 @@ function hardSpheres(eta: number, sigma = 1): GasModel {
   return new GasModel({ particles: N, box: ParticleBox.fromDensity(3, N, rho), pair: PairPotential.hardSpheres({ sigma }) });
 }
 
-export function carnahanStarling(eta: number): number {
+function carnahanStarling(eta: number): number {
   return (1 + eta + eta * eta - eta ** 3) / (1 - eta) ** 3;
 }
 

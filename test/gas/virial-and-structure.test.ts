@@ -63,7 +63,7 @@ describe('radial distribution function', () => {
 
   it('approaches exp(-u(r)/T) in a dilute Lennard-Jones gas', () => {
     const dilute = new GasModel({ particles: 300, box: ParticleBox.fromDensity(3, 300, 0.005), pair: PairPotential.lennardJones({ cutoff: 3 }) });
-    const summary = runGas(dilute, { temperature: 2, rdfBins: 30, rdfMax: 3, start: 'random' }, { sweeps: 1000, burnIn: 100 }, 6);
+    const summary = runGas(dilute, { temperature: 2, rdfBins: 30, rdfMax: 3, start: 'random' }, { sweeps: 600, burnIn: 100 }, 6);
     const g = summary.vectors.rdf;
     const width = 3 / 30;
     for (let b = 9; b < 30; b++) {

@@ -1,6 +1,7 @@
 import type { Rng } from '../../core/rng.js';
 import type { SweepInfo } from '../kernel.js';
-import { type GasState, particleEnergy, sameCellEnergyChange3, totalExternalEnergy, totalPairEnergy } from './gas-state.js';
+import { type GasState, totalExternalEnergy, totalPairEnergy } from './gas-state.js';
+import { particleEnergy, sameCellEnergyChange3 } from './particle-energy.js';
 
 const PERIODIC = 0;
 const WALL = 1;

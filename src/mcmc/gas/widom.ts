@@ -1,5 +1,5 @@
-import { particleEnergy } from './gas-state.js';
 import type { GasState } from './gas-state.js';
+import { particleEnergy } from './particle-energy.js';
 
 /**
  * Widom test-particle insertion (B. Widom, J. Chem. Phys. 39, 2808, 1963): the excess chemical
