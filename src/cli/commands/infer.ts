@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { GibbsError } from '../../core/errors.js';
 import { ConjugateNormal, type NigParameters, type NormalInferenceSummary } from '../../prob/conjugate-normal.js';
 import { streamNumericCsv } from '../csv.js';
-import { configureNestedCommands } from '../nested-commands.js';
 import { printJson } from '../io.js';
 import { parseNumber } from '../options.js';
 import { formatNumber } from '../table.js';
@@ -83,5 +82,4 @@ export function registerInfer(program: Command): void {
       if (options.json) printJson(summary);
       else printSummary(summary, columns[0]);
     });
-  configureNestedCommands(infer);
 }

@@ -12,7 +12,6 @@ import { selectComponents } from '../../prob/mixture-selection.js';
 import { fitVariationalGaussianMixture } from '../../prob/variational-gaussian-mixture.js';
 import { readNumericCsv } from '../csv.js';
 import { printJson, readTextInput } from '../io.js';
-import { configureNestedCommands } from '../nested-commands.js';
 import { parseChoice, parseInteger, parseNumber, parseNumberList } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatNumber, formatTable } from '../table.js';
@@ -218,5 +217,4 @@ export function registerMixture(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  gibbs mixture sample model.json --n 1000 --seed 7 > synthetic.csv')
     .action((modelPath: string, o: { n: string; seed: string; json?: boolean }) => runSample(modelPath, o));
-  configureNestedCommands(mixture);
 }
