@@ -1,6 +1,5 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { type Command, Option } from 'commander';
 import type { Estimate } from '../../core/estimate.js';
 import { GibbsError, invalidValue } from '../../core/errors.js';
@@ -18,7 +17,8 @@ import { ExternalPotential } from '../../models/particles/external-potential.js'
 import { extendedXyzFrame, parseExtendedXyz } from '../../models/particles/extended-xyz.js';
 import { GasModel } from '../../models/particles/gas-model.js';
 import { PairPotential } from '../../models/particles/pair-potential.js';
-import { configurationSvg, encodePng, rasterizeConfiguration } from '../../models/particles/picture.js';
+import { configurationSvg, rasterizeConfiguration } from '../../models/particles/picture.js';
+import { encodePng } from '../../node/png.js';
 import { parsePotentialTable } from '../../models/particles/tabulated-potential.js';
 import { writeFileAtomic } from '../../node/atomic-write.js';
 import { loadCheckpoint } from '../../node/checkpoint.js';
@@ -394,7 +394,7 @@ export function registerGas(program: Command): void {
       if (picturePath) {
         const picture = extname(picturePath).toLowerCase() === '.svg'
           ? configurationSvg(finals[0], model.box, { diameter: model.pair.isNone ? 0.5 : model.pair.sigma })
-          : encodePng(rasterizeConfiguration(finals[0], model.box, { diameter: model.pair.isNone ? 0.5 : model.pair.sigma }), (data) => deflateSync(data));
+          : encodePng(rasterizeConfiguration(finals[0], model.box, { diameter: model.pair.isNone ? 0.5 : model.pair.sigma }));
         writeFileAtomic(picturePath, picture);
       }
       const stepSizes = result.stats.map((s) => s.stepSize as number);

@@ -63,16 +63,19 @@ export function configurationSvg(positions: Float64Array, box: ParticleBox, opti
   ].join('\n');
 }
 
-/** An RGBA image: `width * height * 4` bytes, rows top to bottom. */
+/** An RGBA image: `width * height * 4` bytes in `data`, rows top to bottom (encode it with src/node/png.ts). */
 export interface RgbaImage {
   width: number;
   height: number;
-  rgba: Uint8Array;
+  channels: 4;
+  data: Uint8Array;
 }
 
 /**
  * Rasterise a 2D configuration into RGBA pixels: anti-aliased disks (4 x 4 samples on edge
  * pixels) with a dark rim, periodic images included, y pointing up.
+ *
+ * @example writeFileAtomic('gas.png', encodePng(rasterizeConfiguration(positions, box))); // encodePng: src/node/png.ts
  */
 export function rasterizeConfiguration(positions: Float64Array, box: ParticleBox, options: PictureOptions = {}): RgbaImage {
   const { width, height, scale, radius, color } = layout(box, options);
@@ -114,90 +117,5 @@ export function rasterizeConfiguration(positions: Float64Array, box: ParticleBox
   // Box outline.
   for (let px = 0; px < width; px++) for (const py of [0, height - 1]) paint(px, py, [0, 0, 0], 1);
   for (let py = 0; py < height; py++) for (const px of [0, width - 1]) paint(px, py, [0, 0, 0], 1);
-  return { width, height, rgba };
-}
-
-let crcTable: Uint32Array | null = null;
-
-function crc32(bytes: Uint8Array, start: number, end: number): number {
-  if (crcTable === null) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** zlib stream of stored (uncompressed) deflate blocks, for when no compressor is supplied. */
-function zlibStored(data: Uint8Array): Uint8Array {
-  const blocks = Math.max(1, Math.ceil(data.length / 65535));
-  const out = new Uint8Array(2 + data.length + 5 * blocks + 4);
-  out[0] = 0x78;
-  out[1] = 0x01;
-  let o = 2;
-  for (let b = 0; b < blocks; b++) {
-    const start = b * 65535;
-    const length = Math.min(65535, data.length - start);
-    out[o++] = b === blocks - 1 ? 1 : 0;
-    out[o++] = length & 0xff;
-    out[o++] = length >>> 8;
-    out[o++] = ~length & 0xff;
-    out[o++] = (~length >>> 8) & 0xff;
-    out.set(data.subarray(start, start + length), o);
-    o += length;
-  }
-  let a = 1;
-  let s = 0;
-  for (let i = 0; i < data.length; i++) {
-    a = (a + data[i]) % 65521;
-    s = (s + a) % 65521;
-  }
-  const adler = ((s << 16) | a) >>> 0;
-  out[o++] = adler >>> 24;
-  out[o++] = (adler >>> 16) & 0xff;
-  out[o++] = (adler >>> 8) & 0xff;
-  out[o] = adler & 0xff;
-  return out;
-}
-
-/**
- * Encode an RGBA image as PNG (8-bit RGBA, no filtering). `deflate` compresses the scanlines
- * into a zlib stream (in Node: `zlib.deflateSync`); without it the data are stored
- * uncompressed, which every PNG reader accepts.
- *
- * @example writeFileSync('gas.png', encodePng(rasterizeConfiguration(positions, box), zlib.deflateSync));
- */
-export function encodePng(image: RgbaImage, deflate?: (data: Uint8Array) => Uint8Array): Uint8Array {
-  const { width, height, rgba } = image;
-  const raw = new Uint8Array(height * (1 + 4 * width));
-  for (let y = 0; y < height; y++) raw.set(rgba.subarray(4 * width * y, 4 * width * (y + 1)), y * (1 + 4 * width) + 1);
-  const idat = deflate ? deflate(raw) : zlibStored(raw);
-  const ihdr = new Uint8Array(13);
-  const view = new DataView(ihdr.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  const chunks: Array<[string, Uint8Array]> = [
-    ['IHDR', ihdr],
-    ['IDAT', idat],
-    ['IEND', new Uint8Array(0)],
-  ];
-  const total = 8 + chunks.reduce((s, [, d]) => s + 12 + d.length, 0);
-  const out = new Uint8Array(total);
-  out.set([137, 80, 78, 71, 13, 10, 26, 10]);
-  let o = 8;
-  const outView = new DataView(out.buffer);
-  for (const [type, data] of chunks) {
-    outView.setUint32(o, data.length);
-    for (let k = 0; k < 4; k++) out[o + 4 + k] = type.charCodeAt(k);
-    out.set(data, o + 8);
-    outView.setUint32(o + 8 + data.length, crc32(out, o + 4, o + 8 + data.length));
-    o += 12 + data.length;
-  }
-  return out;
+  return { width, height, channels: 4, data: rgba };
 }
