@@ -22,3 +22,6 @@ export * from './quadrature.js';
 export * from './onsager.js';
 export * from './torus.js';
 export * from './methods.js';
+export * from './ideal-gas.js';
+export * from './ideal-gas-quadrature.js';
+export * from './ideal-gas-virial.js';

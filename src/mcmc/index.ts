@@ -18,3 +18,4 @@ export * from './tempering.js';
 export * from './bitwise-acceptance.js';
 export * from './multispin.js';
 export * from './auto-algorithm.js';
+export * from './gas/index.js';

@@ -4,3 +4,4 @@ export * from './lattices.js';
 export * from './disorder.js';
 export * from './model-file.js';
 export { formatPath, zodToGibbsError } from './zod-errors.js';
+export * from './particles/index.js';

@@ -20,6 +20,7 @@ export const COMMANDS: Record<string, Loader> = {
   decompress: async () => (await import('./decompress.js')).registerDecompress,
   entropy: async () => (await import('./entropy.js')).registerEntropy,
   coin: async () => (await import('./coin.js')).registerCoin,
+  gas: async () => (await import('./gas.js')).registerGas,
   sweep: async () => (await import('./sweep.js')).registerSweep,
   results: async () => (await import('./results.js')).registerResults,
   worker: async () => (await import('./worker.js')).registerWorker,
