@@ -7,6 +7,8 @@ import { parseChoice, parseInteger, parseTemperatures } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatTable } from '../table.js';
 import { printJson, readModel } from '../io.js';
+import { plotOption, plotTarget } from '../plot-option.js';
+import { exactSeries, thermodynamicsFigure } from '../../report/figures/thermodynamics.js';
 
 const METHODS = ['auto', 'enumeration'] as const;
 
@@ -16,6 +18,7 @@ interface ExactOptions {
   method: string;
   json?: boolean;
   workers?: string;
+  plot?: string;
 }
 
 /** Solve one temperature point with the chosen method. */
@@ -70,9 +73,11 @@ export function registerExact(program: Command): void {
     .addOption(new Option('-m, --method <method>', 'exact method').choices([...METHODS]).default('auto'))
     .option('--workers <n>', 'worker threads for enumeration (default: one per core)')
     .option('--json', 'print JSON (an object, or an array for several temperatures)')
-    .addHelpText('after', '\nExamples:\n  gibbs exact examples/models/sk-20.json --temperature 1\n  gibbs exact examples/models/torus-4.json -T 1.5:3.5:0.5 --json')
+    .addOption(plotOption())
+    .addHelpText('after', '\nExamples:\n  gibbs exact examples/models/sk-20.json --temperature 1\n  gibbs exact examples/models/torus-4.json -T 1.5:3.5:0.5 --json\n  gibbs exact examples/models/torus-4.json -T 1:4:0.05 --plot torus-4.svg')
     .action(async (path: string, options: ExactOptions) => {
       const points = parseTemperatures(options);
+      const plot = plotTarget(options.plot);
       const model = readModel(path);
       const requested = parseChoice('--method', options.method, METHODS);
       const method: ExactMethod = requested === 'auto' ? chooseExactMethod(model) : requested;
@@ -82,5 +87,6 @@ export function registerExact(program: Command): void {
       for (const point of points) results.push(await solve(model, method, point.temperature, options));
       if (options.json) printJson(results.length === 1 ? exactJson(results[0]) : results.map(exactJson));
       else process.stdout.write(`${model.description}, ${model.size} spins, method ${method}\n${exactTable(results)}\n`);
+      await plot?.write(() => thermodynamicsFigure([exactSeries(results, `exact (${method})`)], { title: `${model.description}: exact thermodynamics`, subtitle: `${model.size} spins, method ${method}` }));
     });
 }
