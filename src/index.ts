@@ -5,3 +5,4 @@
 export * from './core/index.js';
 export * from './models/index.js';
 export * from './exact/index.js';
+export * from './mcmc/index.js';

@@ -3,3 +3,5 @@ export * from './worker-pool.js';
 export * from './atomic-write.js';
 export * from './module-url.js';
 export * from './parallel-enumerate.js';
+export * from './checkpoint.js';
+export * from './parallel-chains.js';
