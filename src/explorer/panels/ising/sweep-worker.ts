@@ -1,0 +1,33 @@
+import { GibbsError } from '../../../core/errors.js';
+import { runChains } from '../../../mcmc/run.js';
+import { isingKernel } from '../../../mcmc/ising-kernels.js';
+import { panelModel } from './model.js';
+import type { SweepRequest, WorkerMessage } from './protocol.js';
+
+// A temperature sweep by Monte Carlo with error bars: the library's run driver (burn-in,
+// autocorrelation-corrected errors, two chains) at each temperature, one point posted at a time.
+
+const scope = self as unknown as { postMessage(message: WorkerMessage): void; onmessage: ((event: MessageEvent<SweepRequest>) => void) | null };
+
+scope.onmessage = (event) => {
+  try {
+    const { params, temperatures, sweeps, burnIn } = event.data;
+    const model = panelModel(params);
+    const kernel = isingKernel(params.algorithm);
+    for (const temperature of temperatures) {
+      const { summary } = runChains(kernel, model, { beta: 1 / temperature, start: 'random' }, { sweeps, burnIn }, { seed: params.seed, chains: 2 });
+      const n = model.size;
+      scope.postMessage({
+        type: 'sweep-point',
+        temperature,
+        energy: summary.scalars.energy.mean / n,
+        energyError: summary.scalars.energy.error / n,
+        absMagnetization: summary.scalars.absMagnetization.mean / n,
+        absMagnetizationError: summary.scalars.absMagnetization.error / n,
+      });
+    }
+    scope.postMessage({ type: 'sweep-done' });
+  } catch (error) {
+    scope.postMessage({ type: 'error', message: error instanceof GibbsError ? error.message : String(error) });
+  }
+};

@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, CHROMIUM, canvasImage, launch, setSlider } from './browser.js';
+import { serveStatic } from './static-server.js';
+
+// The built explorer in a real headless Chromium, served by a plain static server on 127.0.0.1.
+
+const dist = join(process.cwd(), 'explorer-dist');
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'src/explorer/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  server = await serveStatic(dist);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the built explorer', () => {
+  it('is a static site with relative paths and nothing from a CDN', () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(html).toMatch(/src="\.\/assets\/[^"]+\.js"/);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('Ising panel: a random start at T = 1.5 orders, the lattice changes and the energy falls toward −2', async () => {
+    const { page, errors } = browser;
+    await page.goto(`${server.url}/#ising`);
+    await page.selectOption('#ising-size', '64');
+    await setSlider(page, '#ising-temperature', 1.5);
+    await expect.poll(() => page.textContent('#ising-temperature-value')).toBe('1.50');
+    await setSlider(page, '#ising-sweeps-per-frame', 1);
+    await page.click('#ising-randomise');
+    await expect.poll(() => page.textContent('#ising-sweeps')).not.toBe('–');
+    const before = await canvasImage(page, '#ising-canvas');
+    await page.click('#ising-start');
+    await expect.poll(() => page.getAttribute('#ising-start', 'aria-pressed')).toBe('true');
+    // Metropolis coarsening at T = 1.5 (U/N = −1.94 at equilibrium): one sweep per frame at first,
+    // then faster, for a few hundred sweeps.
+    await expect.poll(async () => Number(await page.textContent('#ising-sweeps')), { timeout: 30_000 }).toBeGreaterThan(20);
+    await setSlider(page, '#ising-sweeps-per-frame', 10);
+    await expect.poll(async () => Number(await page.textContent('#ising-sweeps')), { timeout: 30_000 }).toBeGreaterThan(600);
+    const after = await canvasImage(page, '#ising-canvas');
+    expect(after).not.toBe(before);
+    const energies = ((await page.getAttribute('#ising-energy-trace', 'data-values')) ?? '').split(',').map(Number);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(energies.length).toBeGreaterThan(20);
+    // One sweep from a random start (E/N = 0 on average) is still far from order ...
+    expect(energies[0]).toBeGreaterThan(-1.5);
+    // ... and the trace falls toward the ordered value −2 (a stripe state would sit at −2 + 4/L).
+    const final = mean(energies.slice(-5));
+    expect(final).toBeLessThan(mean(energies.slice(0, 5)) - 0.3);
+    expect(final).toBeGreaterThan(-2);
+    expect(final).toBeLessThan(-1.75);
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-ising.png'), fullPage: true });
+    await page.click('#ising-start');
+    const fps = await page.textContent('#ising-fps');
+    expect(errors).toEqual([]);
+    console.log(`ising panel: ${await page.textContent('#ising-rate')} spin updates/s in the worker, display ${fps} frames/s before pausing`);
+  });
+
+  it('Ising panel: the keyboard moves the temperature and the sweep draws Monte Carlo points', async () => {
+    const { page, errors } = browser;
+    await page.focus('#ising-temperature');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.textContent('#ising-temperature-value')).toBe('1.51');
+    await page.click('#ising-sweep');
+    await expect.poll(() => page.textContent('#ising-status'), { timeout: 60_000 }).toMatch(/^Sweep done: 14 temperatures/);
+    expect(await page.getAttribute('#ising-sweep-energy', 'data-points')).toBe('14');
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-ising-sweep.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
