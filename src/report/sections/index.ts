@@ -1,0 +1,8 @@
+import { isingSection } from './ising.js';
+import { snapshotsSection } from './snapshots.js';
+import type { ReportSection } from './section.js';
+
+export type { Highlight, ReportSection, SectionOptions, SectionResult } from './section.js';
+
+/** Every section of the report, in reading order. */
+export const REPORT_SECTIONS: ReportSection[] = [isingSection, snapshotsSection];
