@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectUserError, runCli } from '../helpers/cli.js';
-import { countMarks, pngSize } from './svg-helpers.js';
+import { countMarks, missingTexts, pngSize } from './svg-helpers.js';
 
 // `--plot FILE.svg|png` on every computing command: the file is written and is a valid picture.
 const dir = mkdtempSync(join(tmpdir(), 'gibbs-plot-'));
@@ -16,7 +16,8 @@ describe('--plot', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`plot: wrote ${svg}`);
     const text = readFileSync(svg, 'utf8');
-    for (const title of ['energy per spin U/N', 'heat capacity per spin C/N', 'magnetisation per spin', 'free energy per spin F/N', 'temperature T', 'exact (enumeration)']) expect(text).toContain(title);
+    const titles = ['Energy per spin', 'U/N (|J|)', 'Heat capacity per spin', 'C/N (k_B)', 'Magnetisation per spin', '⟨|M|⟩/N', 'Free energy per spin', 'F/N (|J|)', 'temperature T (|J|/k_B)', 'exact (enumeration)'];
+    expect(missingTexts(text, titles)).toEqual([]);
     expect(countMarks(text, 'line')).toBe(4);
     const png = join(dir, 'exact.png');
     expect(runCli(['exact', torus, '-T', '2', '--plot', png, '--json', '--workers', '1']).code).toBe(0);

@@ -30,3 +30,8 @@ export function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg[^>]*>/.exec(svg)?.[0] ?? '';
   return { width: Number(/width="([\d.]+)"/.exec(root)?.[1]), height: Number(/height="([\d.]+)"/.exec(root)?.[1]) };
 }
+
+/** The texts that a document lacks (asserting on this keeps a failure message short). */
+export function missingTexts(document: string, texts: string[]): string[] {
+  return texts.filter((text) => !document.includes(text));
+}
