@@ -18,6 +18,7 @@ let kernel: AnyKernel;
 let state: SpinState;
 let rng: Rng;
 let sweeps = 0;
+let generation = 0;
 
 /** A fresh chain from random spins (the kernel's own random start). */
 function reset(next: IsingParams): void {
@@ -69,6 +70,7 @@ function step(): void {
   sweeps += params.sweepsPerFrame;
   const frame: LiveFrame = {
     type: 'frame',
+    generation,
     spins: state.spins.slice(),
     columns: params.size,
     rows: params.size,
@@ -84,9 +86,10 @@ function step(): void {
 scope.onmessage = (event) => {
   try {
     const request = event.data;
+    if (request.type === 'step') return step();
+    generation = request.generation;
     if (request.type === 'reset') reset(request.params);
-    else if (request.type === 'set') update(request.params);
-    else step();
+    else update(request.params);
   } catch (error) {
     scope.postMessage({ type: 'error', message: error instanceof GibbsError ? error.message : String(error) });
   }

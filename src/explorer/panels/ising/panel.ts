@@ -27,8 +27,8 @@ export function createIsingPanel(): Panel {
     fps: readout('ising-fps', 'frames/s'),
     rate: readout('ising-rate', 'spin updates/s'),
   };
-  const energyTrace = new Trace(400);
-  const magnetizationTrace = new Trace(400);
+  const energyTrace = new Trace(600);
+  const magnetizationTrace = new Trace(600);
   // E/N lies within ±(z/2 + |h|): z = 4 (square) or 6 (triangular), |h| <= 1.
   let energyHistogram = new LiveHistogram(-3, 3, 120);
   const magnetizationHistogram = new LiveHistogram(-1, 1, 80);
@@ -42,9 +42,9 @@ export function createIsingPanel(): Panel {
 
   let running = false;
   let waiting = false;
+  let generation = 0;
   let latest: LiveFrame | undefined;
-  let frames: number[] = [];
-  let spinUpdates = 0;
+  let drawn: number[] = [];
 
   const clearStatistics = () => {
     energyTrace.clear();
@@ -55,7 +55,8 @@ export function createIsingPanel(): Panel {
   };
   /** Send the parameters; traces and histograms restart unless only the pace changed. */
   const send = (type: 'reset' | 'set', clear = true) => {
-    live.postMessage({ type, params: { ...params } });
+    generation += 1;
+    live.postMessage({ type, params: { ...params }, generation });
     if (clear) clearStatistics();
     if (!running) requestFrame();
   };
@@ -65,6 +66,9 @@ export function createIsingPanel(): Panel {
     live.postMessage({ type: 'step' });
   };
 
+  // Every frame's E and M go into the traces as it arrives; the picture and charts are drawn
+  // once per display frame. While running, the next frame is requested at once, so the worker
+  // computes while the page draws.
   live.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
     if (message.type === 'error') {
@@ -74,33 +78,39 @@ export function createIsingPanel(): Panel {
     }
     if (message.type !== 'frame') return;
     waiting = false;
+    if (running) requestFrame();
+    if (message.generation !== generation) return;
+    record(message);
     latest = message;
     if (!running) draw();
   };
+
+  function record(frame: LiveFrame): void {
+    energyTrace.push(frame.sweeps, frame.energy);
+    magnetizationTrace.push(frame.sweeps, frame.magnetization);
+    energyHistogram.add(frame.energy);
+    magnetizationHistogram.add(frame.magnetization);
+  }
 
   function draw(): void {
     const frame = latest;
     if (!frame) return;
     latest = undefined;
     view.draw(frame.spins, frame.columns, frame.rows);
-    energyTrace.push(frame.sweeps, frame.energy);
-    magnetizationTrace.push(frame.sweeps, frame.magnetization);
-    energyHistogram.add(frame.energy);
-    magnetizationHistogram.add(frame.magnetization);
     const now = performance.now();
-    frames.push(now);
-    frames = frames.filter((t) => now - t < 1000);
-    spinUpdates = frame.sweepMs > 0 ? (frame.columns * frame.rows * params.sweepsPerFrame) / (frame.sweepMs / 1000) : 0;
+    drawn.push(now);
+    drawn = drawn.filter((t) => now - t < 1000);
+    const spinUpdates = frame.sweepMs > 0 ? (frame.columns * frame.rows * params.sweepsPerFrame) / (frame.sweepMs / 1000) : 0;
     readouts.sweeps.set(String(frame.sweeps));
     readouts.energy.set(formatValue(frame.energy, 4));
     readouts.magnetization.set(formatValue(frame.magnetization, 4));
     readouts.acceptance.set(formatValue(frame.acceptance, 3));
-    readouts.fps.set(running ? String(frames.length) : '–');
+    readouts.fps.set(running ? String(drawn.length) : '–');
     readouts.rate.set(spinUpdates > 0 ? `${(spinUpdates / 1e6).toFixed(1)} M` : '–');
     energyChart.update([{ name: 'E/N', color: COLORS.mc, kind: 'line', x: energyTrace.x, y: energyTrace.y }], `latest ${formatValue(frame.energy, 4)}`);
     energyChart.canvas.dataset.values = energyTrace.y.map((v) => v.toFixed(5)).join(',');
     magnetizationChart.update([{ name: 'M/N', color: '#4e79a7', kind: 'line', x: magnetizationTrace.x, y: magnetizationTrace.y }], `latest ${formatValue(frame.magnetization, 4)}`);
-    if (frames.length % 5 === 0 || !running) {
+    if (drawn.length % 5 === 0 || !running) {
       energyHistogramChart.update([{ name: '', color: COLORS.mc, kind: 'bars', x: energyHistogram.edges, y: energyHistogram.density() }]);
       magnetizationHistogramChart.update([{ name: '', color: '#4e79a7', kind: 'bars', x: magnetizationHistogram.edges, y: magnetizationHistogram.density() }]);
     }

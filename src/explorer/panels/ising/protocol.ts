@@ -15,13 +15,15 @@ export interface IsingParams {
 
 /** Panel → live worker. `step` asks for the next frame (the panel asks again once it has drawn it). */
 export type LiveRequest =
-  | { type: 'reset'; params: IsingParams }
-  | { type: 'set'; params: IsingParams }
+  | { type: 'reset'; params: IsingParams; generation: number }
+  | { type: 'set'; params: IsingParams; generation: number }
   | { type: 'step' };
 
 /** Live worker → panel: the lattice after `sweepsPerFrame` sweeps, with per-spin E and M. */
 export interface LiveFrame {
   type: 'frame';
+  /** The generation of the parameters this frame was computed with (stale frames are dropped). */
+  generation: number;
   spins: Int8Array;
   columns: number;
   rows: number;
