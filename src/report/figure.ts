@@ -78,6 +78,8 @@ export interface LinePlot extends FigureBase {
   y: Axis;
   series: Series[];
   references?: ReferenceLine[];
+  /** Where the legend goes (default right; bottom suits panels side by side). */
+  legend?: 'right' | 'bottom';
 }
 
 /** A bar chart over named categories; several groups draw side by side, with optional error bars. */

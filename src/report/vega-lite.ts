@@ -138,10 +138,12 @@ function colorRange(series: Array<{ color?: string }>): string[] {
 }
 
 /** Legend symbols that match the marks: a stroke (dashed for bounds) for curves, a dot for points, a pale square for bands. */
-function seriesLegend(series: Series[]): Record<string, unknown> {
+function seriesLegend(series: Series[], orient: 'right' | 'bottom' = 'right'): Record<string, unknown> {
   const names = (kind: Series['kind'], dashed?: boolean) => JSON.stringify(series.filter((s) => s.kind === kind && (dashed === undefined || (s.kind === 'line' && !!s.dash) === dashed)).map((s) => s.name));
   const is = (list: string) => `indexof(${list}, datum.value) >= 0`;
   return {
+    orient,
+    ...(orient === 'bottom' ? { direction: 'vertical', columns: 1 } : {}),
     symbolOpacity: 1,
     encode: {
       symbols: {
@@ -161,7 +163,7 @@ function linePlot(figure: LinePlot, legendSeries: Series[] = figure.series): Veg
   requireUniqueNames('series.name', figure.series.map((s) => s.name));
   const rows = figure.series.flatMap(seriesRows);
   const names = legendSeries.map((s) => s.name);
-  const color = { field: 's', type: 'nominal', title: null, sort: names, scale: { domain: names, range: colorRange(legendSeries) }, legend: seriesLegend(legendSeries) };
+  const color = { field: 's', type: 'nominal', title: null, sort: names, scale: { domain: names, range: colorRange(legendSeries) }, legend: seriesLegend(legendSeries, figure.legend) };
   const ys = rows.flatMap((r) => [r.y, r.lo, r.hi]);
   const x = quantitative('x', figure.x, rows.map((r) => r.x), 'x');
   const yAxis = (field: string) => ({ ...quantitative(field, figure.y, ys, 'y'), title: axisTitle(figure.y) });
