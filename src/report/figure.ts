@@ -14,8 +14,15 @@ export interface Axis {
   symbol?: string;
   /** Its unit, e.g. "J/k_B"; omitted for dimensionless quantities. */
   unit?: string;
-  /** Linear (default) or logarithmic. A log axis needs every value > 0. */
-  scale?: 'linear' | 'log';
+  /**
+   * Linear (default), logarithmic (every value > 0) or symmetric-logarithmic (`symlog`: linear
+   * near 0, logarithmic beyond, for signed values that span decades, such as errors).
+   */
+  scale?: 'linear' | 'log' | 'symlog';
+  /** For `symlog`: the half-width of the linear zone around 0 (default 1e-4). */
+  symlogLinear?: number;
+  /** Tick values to label (default: chosen by the plotting library). */
+  ticks?: number[];
   /** Fixed range [min, max]; by default the range fits the data. */
   domain?: [number, number];
   /** Whether the automatic range must include 0 (default false). */

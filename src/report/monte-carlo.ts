@@ -5,7 +5,7 @@ import { runChains } from '../mcmc/run.js';
 import type { SpinStart } from '../mcmc/spin-state.js';
 import { IsingModel, type IsingModelData } from '../models/ising.js';
 import { moduleUrl } from '../node/module-url.js';
-import { runTasks } from '../node/worker-pool.js';
+import { type WorkerTask, runTasks } from '../node/worker-pool.js';
 
 /** Monte Carlo estimates at one temperature (totals over the N spins), plus the last configuration. */
 export interface IsingPoint {
@@ -42,6 +42,12 @@ export function isingPointTask(algorithm: string, modelData: IsingModelData, tem
   };
 }
 
+/** The worker task of one Monte Carlo temperature point (see {@link isingPointTask}). */
+export function isingPointWorkerTask(algorithm: string, model: IsingModel, temperature: number, plan: RunPlan, seed: number, chains = 2, start: SpinStart = 'random'): WorkerTask {
+  isingKernel(algorithm);
+  return { module: moduleUrl(import.meta.url, './monte-carlo'), exportName: 'isingPointTask', args: [algorithm, model.toData(), temperature, plan, seed, chains, start] };
+}
+
 /**
  * Monte Carlo at several temperatures, the points spread over worker threads (each point's
  * chains use the streams of `seed`, so the numbers do not depend on the thread count).
@@ -51,11 +57,5 @@ export async function isingPoints(
   algorithm: string, model: IsingModel, temperatures: number[], plan: RunPlan, seed: number,
   options: { chains?: number; workers?: number; start?: SpinStart } = {},
 ): Promise<IsingPoint[]> {
-  isingKernel(algorithm);
-  const module = moduleUrl(import.meta.url, './monte-carlo');
-  const data = model.toData();
-  return runTasks<IsingPoint>(
-    temperatures.map((t) => ({ module, exportName: 'isingPointTask', args: [algorithm, data, t, plan, seed, options.chains ?? 2, options.start ?? 'random'] })),
-    { workers: options.workers },
-  );
+  return runTasks<IsingPoint>(temperatures.map((t) => isingPointWorkerTask(algorithm, model, t, plan, seed, options.chains, options.start)), { workers: options.workers });
 }

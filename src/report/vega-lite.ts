@@ -30,7 +30,7 @@ const CONFIG = {
   padding: 8,
   view: { stroke: '#bbb' },
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6', tickColor: '#888', domainColor: '#888' },
-  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 320, symbolStrokeWidth: 2 },
+  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 480, symbolStrokeWidth: 2 },
   title: { fontSize: 14, subtitleFontSize: 11, subtitleColor: '#555', anchor: 'start', offset: 8 },
   header: { labelFontSize: 12 },
   // Per-mark ARIA labels would repeat every data row in the SVG; the figure title describes it.
@@ -49,6 +49,7 @@ function finiteOrNull(value: number | undefined): number | null {
 
 function scale(axis: Axis, field: string, values: Array<number | null>): Record<string, unknown> {
   const result: Record<string, unknown> = { type: axis.scale ?? 'linear', zero: axis.zero ?? false };
+  if (axis.scale === 'symlog') result.constant = axis.symlogLinear ?? 1e-4;
   if (axis.domain) result.domain = axis.domain;
   if (axis.scale === 'log') {
     const bad = values.find((v) => v !== null && v <= 0);
@@ -58,7 +59,13 @@ function scale(axis: Axis, field: string, values: Array<number | null>): Record<
 }
 
 function quantitative(field: string, axis: Axis, values: Array<number | null>, name: string): Record<string, unknown> {
-  return { field, type: 'quantitative', title: axisTitle(axis), scale: scale(axis, name, values) };
+  return { field, type: 'quantitative', title: axisTitle(axis), scale: scale(axis, name, values), ...axisTicks(axis) };
+}
+
+function axisTicks(axis: Axis): Record<string, unknown> {
+  if (!axis.ticks) return {};
+  // Whole numbers (bit counts) read best with thousands separators; small signed values as 0.001.
+  return { axis: { values: axis.ticks, format: axis.ticks.every(Number.isInteger) ? ',d' : '~g' } };
 }
 
 function titleOf(figure: Figure): Record<string, unknown> | undefined {
@@ -81,7 +88,11 @@ function referenceLayers(references: ReferenceLine[] | undefined): VegaLiteSpec[
   }
   if (horizontal.length > 0) {
     layers.push({ data: { values: horizontal }, mark: rule, encoding: { y: { field: 'value', type: 'quantitative' } } });
-    layers.push({ data: { values: horizontal }, mark: { ...text, align: 'right', baseline: 'bottom', dy: -2, x: 'width' }, encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } });
+    // Labels alternate right and left, so two nearby lines keep readable labels.
+    const right = horizontal.filter((_, i) => i % 2 === 0);
+    const left = horizontal.filter((_, i) => i % 2 === 1);
+    layers.push({ data: { values: right }, mark: { ...text, align: 'right', baseline: 'bottom', dy: -2, x: 'width' }, encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } });
+    if (left.length > 0) layers.push({ data: { values: left }, mark: { ...text, align: 'left', baseline: 'top', dx: 3, dy: 2, x: 0 }, encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } });
   }
   return layers;
 }
@@ -194,7 +205,7 @@ function linePlot(figure: LinePlot, legendSeries: Series[] = figure.series): Veg
 }
 
 function barChart(figure: BarChart): VegaLiteSpec {
-  if (figure.y.scale === 'log') throw invalidValue('y.scale', 'log', 'linear (bars start at zero)');
+  if (figure.y.scale === 'log') throw invalidValue('y.scale', 'log', 'linear or symlog (bars start at zero)');
   requireUniqueNames('groups.name', figure.groups.map((g) => g.name));
   requireUniqueNames('categories', figure.categories);
   const rows: Array<{ c: string; g: string; v: number; lo: number | null; hi: number | null }> = [];
@@ -210,10 +221,10 @@ function barChart(figure: BarChart): VegaLiteSpec {
   });
   const names = figure.groups.map((g) => g.name);
   const several = names.length > 1;
-  const x = { field: 'c', type: 'nominal', sort: figure.categories, title: figure.categoryLabel, axis: { labelAngle: figure.categories.some((c) => c.length > 8) ? -30 : 0 } };
+  const x = { field: 'c', type: 'nominal', sort: figure.categories, title: figure.categoryLabel, axis: { labelAngle: figure.categories.some((c) => c.length > 8) ? -30 : 0, labelLimit: 240 } };
   const color = { field: 'g', type: 'nominal', title: null, sort: names, scale: { domain: names, range: colorRange(figure.groups) }, legend: several ? {} : null };
   const offset = several ? { xOffset: { field: 'g', type: 'nominal', sort: names } } : {};
-  const y = { field: 'v', type: 'quantitative', title: axisTitle(figure.y), scale: scale(figure.y, 'y', []) };
+  const y = { field: 'v', type: 'quantitative', title: axisTitle(figure.y), scale: { ...scale(figure.y, 'y', []), zero: true }, ...axisTicks(figure.y) };
   const layers: VegaLiteSpec[] = [{ mark: { type: 'bar' }, encoding: { x, y, color, ...offset } }];
   if (rows.some((r) => r.lo !== null)) {
     layers.push({ transform: [{ filter: 'datum.lo !== null' }], mark: { type: 'rule', color: 'black' }, encoding: { x, ...offset, y: { ...y, field: 'lo' }, y2: { field: 'hi' } } });

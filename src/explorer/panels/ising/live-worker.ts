@@ -1,7 +1,8 @@
 import { GibbsError } from '../../../core/errors.js';
 import { Rng } from '../../../core/rng.js';
 import { isingKernel } from '../../../mcmc/ising-kernels.js';
-import type { AnyKernel } from '../../../mcmc/kernel.js';
+import { ISING_SCALARS } from '../../../mcmc/ising-observables.js';
+import type { AnyKernel, ObservableSet } from '../../../mcmc/kernel.js';
 import type { SpinState } from '../../../mcmc/spin-state.js';
 import type { IsingModel } from '../../../models/ising.js';
 import { panelModel, sameModel } from './model.js';
@@ -15,10 +16,36 @@ const scope = self as unknown as { postMessage(message: WorkerMessage, transfer?
 let params: IsingParams | undefined;
 let model: IsingModel;
 let kernel: AnyKernel;
-let state: SpinState;
+let state: unknown;
+let observables: ObservableSet<unknown>;
+let row: Float64Array;
 let rng: Rng;
 let sweeps = 0;
 let generation = 0;
+
+const ENERGY = ISING_SCALARS.indexOf('energy');
+const MAGNETIZATION = ISING_SCALARS.indexOf('magnetization');
+
+/** The ±1 spins of a state (every Ising kernel keeps them in an Int8Array). */
+function spinsOf(s: unknown): Int8Array {
+  return (s as SpinState).spins;
+}
+
+/**
+ * A chain of the chosen kernel at `beta`: from random spins, or from `spins` when given (E and M
+ * are kept incrementally, so those are recomputed).
+ */
+function start(beta: number, spins?: Int8Array): void {
+  state = kernel.init(model, { beta, start: 'random' }, rng);
+  if (spins) {
+    const s = state as SpinState;
+    s.spins.set(spins);
+    s.energy = model.energy(s.spins);
+    s.magnetization = model.magnetization(s.spins);
+  }
+  observables = kernel.observables(model, { beta });
+  row = new Float64Array(observables.scalars.length);
+}
 
 /** A fresh chain from random spins (the kernel's own random start). */
 function reset(next: IsingParams): void {
@@ -26,7 +53,7 @@ function reset(next: IsingParams): void {
   model = panelModel(next);
   kernel = isingKernel(next.algorithm);
   rng = Rng.fromSeed(next.seed);
-  state = kernel.init(model, { beta: 1 / next.temperature, start: 'random' }, rng) as SpinState;
+  start(1 / next.temperature);
   sweeps = 0;
 }
 
@@ -39,22 +66,14 @@ function update(next: IsingParams): void {
   const previous = params;
   params = next;
   const beta = 1 / next.temperature;
-  if (sameModel(previous, next) && next.algorithm === previous.algorithm) {
-    if (kernel.setBeta) kernel.setBeta(state, beta);
-    else restart(beta);
+  if (sameModel(previous, next) && next.algorithm === previous.algorithm && kernel.setBeta) {
+    kernel.setBeta(state, beta);
     return;
   }
+  const spins = spinsOf(state).slice();
   model = panelModel(next);
   kernel = isingKernel(next.algorithm);
-  restart(beta);
-}
-
-function restart(beta: number): void {
-  const spins = state.spins;
-  state = kernel.init(model, { beta, start: 'up' }, rng) as SpinState;
-  state.spins.set(spins);
-  state.energy = model.energy(state.spins);
-  state.magnetization = model.magnetization(state.spins);
+  start(beta, spins);
 }
 
 function step(): void {
@@ -68,14 +87,15 @@ function step(): void {
     attempted += info.attempted;
   }
   sweeps += params.sweepsPerFrame;
+  observables.measure(state, row);
   const frame: LiveFrame = {
     type: 'frame',
     generation,
-    spins: state.spins.slice(),
+    spins: spinsOf(state).slice(),
     columns: params.size,
     rows: params.size,
-    energy: state.energy / model.size,
-    magnetization: state.magnetization / model.size,
+    energy: row[ENERGY] / model.size,
+    magnetization: row[MAGNETIZATION] / model.size,
     sweeps,
     acceptance: attempted > 0 ? accepted / attempted : 0,
     sweepMs: performance.now() - t0,

@@ -1,12 +1,12 @@
 import { ISING_ALGORITHMS } from '../../../mcmc/ising-kernels.js';
-import { Chart } from '../../ui/chart.js';
+import { Chart, type ChartSeries } from '../../ui/chart.js';
 import { button, readout, select, slider } from '../../ui/controls.js';
 import { el, formatValue } from '../../ui/dom.js';
 import { LatticeView } from '../../ui/lattice-view.js';
 import { formula } from '../../ui/math.js';
 import type { Panel } from '../panel.js';
 import { LiveHistogram, Trace } from '../series-buffer.js';
-import type { IsingParams, LiveFrame, SweepPoint, WorkerMessage } from './protocol.js';
+import type { Curve, IsingParams, LiveFrame, SweepPoint, WorkerMessage } from './protocol.js';
 
 const SIZES = [16, 32, 64, 128, 256, 512];
 const COLORS = { mc: '#e15759', exact: '#222222', meanField: '#f28e2b' };
@@ -36,9 +36,10 @@ export function createIsingPanel(): Panel {
   const magnetizationChart = new Chart({ id: 'ising-magnetization-trace', title: 'Magnetisation per spin', xLabel: 'sweeps', yLabel: 'M/N', yDomain: [-1.05, 1.05] });
   const energyHistogramChart = new Chart({ id: 'ising-energy-histogram', title: 'Histogram of E/N', xLabel: 'E/N (|J|)', yLabel: 'density' });
   const magnetizationHistogramChart = new Chart({ id: 'ising-magnetization-histogram', title: 'Histogram of M/N', xLabel: 'M/N', yLabel: 'density', xDomain: [-1, 1] });
-  const sweepEnergyChart = new Chart({ id: 'ising-sweep-energy', title: 'Energy per spin against temperature', xLabel: 'temperature T (|J|/k_B)', yLabel: 'U/N (|J|)' });
-  const sweepMagnetizationChart = new Chart({ id: 'ising-sweep-magnetization', title: 'Magnetisation against temperature', xLabel: 'temperature T (|J|/k_B)', yLabel: '⟨|M|⟩/N', yDomain: [0, 1.05] });
+  const sweepEnergyChart = new Chart({ id: 'ising-sweep-energy', title: 'Energy per spin against temperature', xLabel: 'temperature T (|J|/k_B)', yLabel: 'U/N (|J|)', xDomain: [0.9, 4.5] });
+  const sweepMagnetizationChart = new Chart({ id: 'ising-sweep-magnetization', title: 'Magnetisation against temperature', xLabel: 'temperature T (|J|/k_B)', yLabel: '⟨|M|⟩/N', xDomain: [0.9, 4.5], yDomain: [0, 1.05] });
   let sweepPoints: SweepPoint[] = [];
+  let sweepCurves: Curve[] = [];
 
   let running = false;
   let waiting = false;
@@ -66,9 +67,8 @@ export function createIsingPanel(): Panel {
     live.postMessage({ type: 'step' });
   };
 
-  // Every frame's E and M go into the traces as it arrives; the picture and charts are drawn
-  // once per display frame. While running, the next frame is requested at once, so the worker
-  // computes while the page draws.
+  // One frame is in flight at a time: it is requested right after the previous one is drawn, so
+  // the worker computes while the browser paints, and frames never outrun the display.
   live.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
     if (message.type === 'error') {
@@ -78,8 +78,10 @@ export function createIsingPanel(): Panel {
     }
     if (message.type !== 'frame') return;
     waiting = false;
-    if (running) requestFrame();
-    if (message.generation !== generation) return;
+    if (message.generation !== generation) {
+      if (!running) requestFrame();
+      return;
+    }
     record(message);
     latest = message;
     if (!running) draw();
@@ -143,11 +145,15 @@ export function createIsingPanel(): Panel {
     const size = Math.min(params.size, 16);
     const temperatures = Array.from({ length: 14 }, (_, i) => Number((1 + i * 0.25).toFixed(2)));
     sweepPoints = [];
-    status.textContent = `Monte Carlo sweep of a ${size}×${size} lattice over ${temperatures.length} temperatures…`;
+    sweepCurves = [];
+    status.textContent = `Exact and mean-field curves, then Monte Carlo on a ${size}×${size} lattice at ${temperatures.length} temperatures…`;
     sweepButton.disabled = true;
     sweeper.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
-      if (message.type === 'sweep-point') {
+      if (message.type === 'sweep-curves') {
+        sweepCurves = message.curves;
+        drawSweep();
+      } else if (message.type === 'sweep-point') {
         sweepPoints.push(message);
         drawSweep();
       } else if (message.type === 'sweep-done') {
@@ -158,12 +164,15 @@ export function createIsingPanel(): Panel {
         sweepButton.disabled = false;
       }
     };
-    sweeper.postMessage({ type: 'sweep', params: { ...params, size }, temperatures, sweeps: 2000, burnIn: 500 });
+    sweeper.postMessage({ type: 'sweep', params: { ...params, size }, temperatures, sweeps: 1000, burnIn: 200 });
   }
   function drawSweep(): void {
     const t = sweepPoints.map((p) => p.temperature);
-    sweepEnergyChart.update([{ name: 'Monte Carlo', color: COLORS.mc, kind: 'points', x: t, y: sweepPoints.map((p) => p.energy), error: sweepPoints.map((p) => p.energyError) }], `${sweepPoints.length} temperatures`);
-    sweepMagnetizationChart.update([{ name: 'Monte Carlo', color: COLORS.mc, kind: 'points', x: t, y: sweepPoints.map((p) => p.absMagnetization), error: sweepPoints.map((p) => p.absMagnetizationError) }]);
+    const lines = (pick: (c: Curve) => number[]): ChartSeries[] =>
+      sweepCurves.map((c) => ({ name: c.name.startsWith('exact') ? 'exact' : c.name, color: c.name.startsWith('exact') ? COLORS.exact : COLORS.meanField, kind: c.name.startsWith('exact') ? 'line' : 'dashed', x: c.temperature, y: pick(c) }));
+    sweepEnergyChart.update([...lines((c) => c.energy), { name: 'Monte Carlo', color: COLORS.mc, kind: 'points', x: t, y: sweepPoints.map((p) => p.energy), error: sweepPoints.map((p) => p.energyError) }], `${sweepPoints.length} temperatures`);
+    sweepMagnetizationChart.update([...lines((c) => c.absMagnetization), { name: 'Monte Carlo', color: COLORS.mc, kind: 'points', x: t, y: sweepPoints.map((p) => p.absMagnetization), error: sweepPoints.map((p) => p.absMagnetizationError) }]);
+    sweepEnergyChart.canvas.dataset.curves = sweepCurves.map((c) => c.name).join(';');
     sweepEnergyChart.canvas.dataset.points = String(sweepPoints.length);
   }
 
@@ -185,8 +194,12 @@ export function createIsingPanel(): Panel {
     { class: 'explanation' },
     el('p', {}, 'Spins s = ±1 on a periodic lattice with energy (a ferromagnet has J < 0, a positive field favours s = −1):'),
     formula('E(s) = \\sum_n h\\, s_n + \\sum_{\\langle nm \\rangle} J\\, s_n s_m, \\qquad p(s) = \\frac{e^{-E(s)/T}}{Z}'),
-    el('p', {}, 'The worker runs the library’s Monte Carlo kernels: Metropolis accepts a flip with probability'),
-    formula('\\min\\bigl(1, e^{-\\Delta E / T}\\bigr)'),
+    el('p', {}, 'A Web Worker runs the library’s Monte Carlo kernels. Metropolis accepts a single flip with probability'),
+    formula('\\min\\bigl(1, e^{-\\Delta E / T}\\bigr),'),
+    ...((ISING_ALGORITHMS as readonly string[]).includes('wolff')
+      ? [el('p', {}, 'and Wolff flips a whole cluster, grown by adding aligned neighbours with probability'), formula('p_{\\text{add}} = 1 - e^{-2|J|/T}.')]
+      : []),
+    el('p', {}, 'Mean field replaces each spin’s neighbours by their average: it orders at T = z|J| (4 on the square lattice).'),
     el('p', {}, 'On the square ferromagnet the ordered phase ends at Onsager’s'),
     formula('T_c = \\frac{2}{\\ln(1+\\sqrt 2)} \\approx 2.269'),
   );

@@ -38,7 +38,7 @@ export interface LiveFrame {
 }
 
 /** Any message a worker sends: a frame, or an error to show. */
-export type WorkerMessage = LiveFrame | { type: 'error'; message: string } | SweepPoint | { type: 'sweep-done' };
+export type WorkerMessage = LiveFrame | { type: 'error'; message: string } | SweepPoint | SweepCurves | { type: 'sweep-done' };
 
 /** Panel → sweep worker: Monte Carlo estimates at these temperatures. */
 export interface SweepRequest {
@@ -57,4 +57,18 @@ export interface SweepPoint {
   energyError: number;
   absMagnetization: number;
   absMagnetizationError: number;
+}
+
+/** A curve of per-spin E and |M| against temperature. */
+export interface Curve {
+  name: string;
+  temperature: number[];
+  energy: number[];
+  absMagnetization: number[];
+}
+
+/** The exact and mean-field curves of a sweep (exact only where an exact method applies). */
+export interface SweepCurves {
+  type: 'sweep-curves';
+  curves: Curve[];
 }
