@@ -6,3 +6,4 @@ export * from './core/index.js';
 export * from './models/index.js';
 export * from './exact/index.js';
 export * from './mcmc/index.js';
+export * from './prob/index.js';

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerExact } from './exact.js';
+import { registerInfer } from './infer.js';
+import { registerMixture } from './mixture.js';
 import { registerModel } from './model.js';
 import { registerReport } from './report.js';
 
 /** Every subcommand, in the order `gibbs --help` lists them. */
-export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel, registerReport];
+export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel, registerInfer, registerMixture, registerReport];
