@@ -12,6 +12,8 @@ export * from './contours.js';
 export * from './ellipse.js';
 export * from './figures/thermodynamics.js';
 export * from './figures/monte-carlo.js';
+export * from './figures/bayes.js';
+export * from './figures/mixture.js';
 export * from './monte-carlo.js';
 export * from './html.js';
 export * from './run-report.js';

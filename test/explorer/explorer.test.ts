@@ -83,4 +83,42 @@ describe('the built explorer', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-ising-sweep.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  it('Bayes panel: clicks add data, the posterior of μ narrows, the keyboard adds values too', async () => {
+    const { page, errors } = browser;
+    await page.click('#tab-bayes');
+    await expect.poll(() => page.textContent('#bayes-n')).toBe('0');
+    const width = async () => Number(await page.getAttribute('#bayes-mu', 'data-width'));
+    const priorWidth = await width();
+    const strip = page.locator('#bayes-data');
+    for (const fraction of [0.6, 0.62, 0.65, 0.58, 0.61]) await strip.click({ position: { x: 640 * fraction, y: 40 } });
+    await expect.poll(() => page.textContent('#bayes-n')).toBe('5');
+    const afterFive = await width();
+    await page.click('#bayes-add-random');
+    await expect.poll(() => page.textContent('#bayes-n')).toBe('15');
+    expect(afterFive).toBeLessThan(priorWidth);
+    expect(await width()).toBeLessThan(afterFive);
+    await page.fill('#bayes-value', '2.5');
+    await page.focus('#bayes-add');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#bayes-n')).toBe('16');
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-bayes.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('Mixture panel: generated points, EM steps never lower the log-likelihood', async () => {
+    const { page, errors } = browser;
+    await page.click('#tab-mixture');
+    await page.click('#mixture-generate');
+    await page.locator('#mixture-canvas').click({ position: { x: 240, y: 240 } });
+    await expect.poll(() => page.textContent('#mixture-n')).toBe('301');
+    for (let i = 0; i < 5; i++) await page.click('#mixture-step');
+    await page.click('#mixture-run');
+    await expect.poll(() => page.textContent('#mixture-status'), { timeout: 30_000 }).toMatch(/Converged after \d+ iterations/);
+    const values = ((await page.getAttribute('#mixture-ll-trace', 'data-values')) ?? '').split(',').map(Number);
+    expect(values.length).toBeGreaterThan(5);
+    for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1] - 1e-9);
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-mixture.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,33 @@ describe('--plot', () => {
     const png = join(dir, 'exact.png');
     expect(runCli(['exact', torus, '-T', '2', '--plot', png, '--json', '--workers', '1']).code).toBe(0);
     expect(pngSize(readFileSync(png)).width).toBeGreaterThan(500);
+  });
+
+  it('gibbs infer normal draws the posterior of μ, the predictive and the posterior of σ²', () => {
+    const data = join(dir, 'heights.csv');
+    writeFileSync(data, 'height\n171\n165\n180\n175\n168\n172\n');
+    const svg = join(dir, 'infer.svg');
+    const r = runCli(['infer', 'normal', data, '--column', 'height', '--prior', 'mu0=170,kappa0=1,alpha0=2,beta0=50', '--plot', svg]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(svg, 'utf8');
+    expect(missingTexts(text, ['Mean μ', 'Next observation', 'Variance σ²', 'posterior, n = 6', 'prior', '95% credible interval', 'posterior predictive (Student-t)'])).toEqual([]);
+    expect(countMarks(text, 'line')).toBe(5); // prior and posterior of μ and σ², and the predictive
+    expect(countMarks(text, 'area')).toBe(2); // the two credible intervals
+    expectUserError(runCli(['infer', 'normal', data, '--column', 'height', '--plot', join(dir, 'x.jpg')]), /--plot: got ".*x\.jpg", expected a file name ending in \.svg or \.png/);
+  });
+
+  it('gibbs mixture fit draws the components over the data', () => {
+    const data = join(dir, 'mixture.csv');
+    const rows = Array.from({ length: 120 }, (_, i) => `${(i % 2 ? 3 : 0) + Math.sin(i * 1.7)},${(i % 2 ? 3 : 0) + Math.cos(i * 2.3)}`);
+    writeFileSync(data, `a,b\n${rows.join('\n')}\n`);
+    const png = join(dir, 'mixture.png');
+    const svg = join(dir, 'mixture.svg');
+    expect(runCli(['mixture', 'fit', data, '--components', '2', '--plot', svg]).code).toBe(0);
+    expect(runCli(['mixture', 'fit', data, '--components', '2', '--plot', png]).code).toBe(0);
+    const text = readFileSync(svg, 'utf8');
+    expect(missingTexts(text, ['component 1, 2σ ellipse', 'component 2, 2σ ellipse', 'fitted density'])).toEqual([]);
+    expect(countMarks(text, 'symbol')).toBe(120);
+    expect(pngSize(readFileSync(png)).width).toBeGreaterThan(400);
   });
 
   it('rejects a bad --plot before computing, with one line and exit 2', () => {

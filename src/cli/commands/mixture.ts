@@ -12,6 +12,8 @@ import { selectComponents } from '../../prob/mixture-selection.js';
 import { fitVariationalGaussianMixture } from '../../prob/variational-gaussian-mixture.js';
 import { readNumericCsv } from '../csv.js';
 import { printJson, readTextInput } from '../io.js';
+import { plotOption, plotTarget } from '../plot-option.js';
+import { mixturePlotFigure } from '../../report/figures/mixture.js';
 import { configureNestedCommands } from '../nested-commands.js';
 import { parseChoice, parseInteger, parseNumber, parseNumberList } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -30,6 +32,7 @@ interface FitOptions {
   anomalyQuantile: string;
   save?: string;
   json?: boolean;
+  plot?: string;
 }
 
 /** What one fit reports (the JSON of `gibbs mixture fit`). */
@@ -110,6 +113,7 @@ async function runFit(path: string, o: FitOptions): Promise<void> {
   const kind = parseChoice('--model', o.model, ['gaussian', 'bernoulli', 'bayes-gaussian'] as const);
   const covariance = parseChoice('--covariance', o.covariance, ['full', 'diag', 'spherical'] as const);
   const seed = parseInteger('--seed', o.seed, 0);
+  const plot = plotTarget(o.plot);
   const quantile = parseNumber('--anomaly-quantile', o.anomalyQuantile);
   if (!(quantile >= 0 && quantile < 1)) throw new GibbsError(`--anomaly-quantile: got ${o.anomalyQuantile}, expected a probability from 0 to below 1`, '--anomaly-quantile');
   const columns = o.columns === undefined ? undefined : o.columns.split(',').map((c) => c.trim());
@@ -143,6 +147,7 @@ async function runFit(path: string, o: FitOptions): Promise<void> {
   }
   if (o.json) printJson(table ? { ...full, selection: { criterion, candidates: table } } : full);
   else printFit(full, table, criterion, o.save);
+  await plot?.write(() => mixturePlotFigure(x, model, csv.columns));
 }
 
 function readMixture(path: string): SavedMixture {
@@ -199,6 +204,7 @@ export function registerMixture(program: Command): void {
     .option('--anomaly-quantile <q>', 'saved anomaly threshold: this quantile of the training log densities', '0.01')
     .option('--save <file>', 'write the fitted model as JSON (atomically)')
     .option('--json', 'print JSON')
+    .addOption(plotOption())
     .addHelpText('after', '\nExamples:\n  gibbs mixture fit points.csv --components 3 --save model.json\n  gibbs mixture fit points.csv --components 1:8 --covariance diag --json\n  gibbs mixture fit spins.csv --components 2 --model bernoulli\n  gibbs mixture fit points.csv --components 10 --model bayes-gaussian')
     .action((path: string, o: FitOptions) => runFit(path, o));
   mixture
