@@ -49,6 +49,15 @@ describe('--plot', () => {
     expect(missingTexts(text, ['component 1, 2σ ellipse', 'component 2, 2σ ellipse', 'fitted density'])).toEqual([]);
     expect(countMarks(text, 'symbol')).toBe(120);
     expect(pngSize(readFileSync(png)).width).toBeGreaterThan(400);
+    // A saved model: scoring draws the log-density histogram with its threshold, sampling the drawn points.
+    const model = join(dir, 'mixture.json');
+    expect(runCli(['mixture', 'fit', data, '--components', '2', '--save', model]).code).toBe(0);
+    const scores = join(dir, 'scores.svg');
+    expect(runCli(['mixture', 'score', model, data, '--plot', scores]).code).toBe(0);
+    expect(missingTexts(readFileSync(scores, 'utf8'), ['Log density of each row', 'threshold (the 0.01 quantile of the training data)'])).toEqual([]);
+    const samples = join(dir, 'samples.svg');
+    expect(runCli(['mixture', 'sample', model, '--n', '50', '--plot', samples]).code).toBe(0);
+    expect(countMarks(readFileSync(samples, 'utf8'), 'symbol')).toBe(50);
   });
 
   it('rejects a bad --plot before computing, with one line and exit 2', () => {

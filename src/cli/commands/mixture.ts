@@ -13,7 +13,7 @@ import { fitVariationalGaussianMixture } from '../../prob/variational-gaussian-m
 import { readNumericCsv } from '../csv.js';
 import { printJson, readTextInput } from '../io.js';
 import { plotOption, plotTarget } from '../plot-option.js';
-import { mixturePlotFigure } from '../../report/figures/mixture.js';
+import { anomalyScoreFigure, mixturePlotFigure } from '../../report/figures/mixture.js';
 import { configureNestedCommands } from '../nested-commands.js';
 import { parseChoice, parseInteger, parseNumber, parseNumberList } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -154,13 +154,15 @@ function readMixture(path: string): SavedMixture {
   return parseMixtureFile(readTextInput(path, 'model'), path === '-' ? 'stdin' : path);
 }
 
-async function runScore(modelPath: string, dataPath: string, o: { json?: boolean }): Promise<void> {
+async function runScore(modelPath: string, dataPath: string, o: { json?: boolean; plot?: string }): Promise<void> {
+  const plot = plotTarget(o.plot);
   const saved = readMixture(modelPath);
   const csv = await readNumericCsv(dataPath, { columns: saved.columns, flag: `${modelPath} columns` });
   const x: DataMatrix = { data: csv.data, rows: csv.rows, cols: csv.cols };
   const logDensity = saved.model.scoreSamples(x);
   const flags = flagAnomalies(logDensity, saved.anomaly.threshold);
   const anomalies = flags.reduce((a, b) => a + b, 0);
+  await plot?.write(() => anomalyScoreFigure(logDensity, saved.anomaly.threshold, saved.anomaly.quantile));
   if (o.json) {
     printJson({ threshold: saved.anomaly.threshold, quantile: saved.anomaly.quantile, rows: x.rows, anomalies, logDensity: Array.from(logDensity), anomaly: Array.from(flags, (f) => f === 1) });
     return;
@@ -171,10 +173,12 @@ async function runScore(modelPath: string, dataPath: string, o: { json?: boolean
   process.stderr.write(`${anomalies} of ${x.rows} rows below the log-density threshold ${formatNumber(saved.anomaly.threshold)} (the ${saved.anomaly.quantile} quantile of the training data)\n`);
 }
 
-function runSample(modelPath: string, o: { n: string; seed: string; json?: boolean }): void {
+async function runSample(modelPath: string, o: { n: string; seed: string; json?: boolean; plot?: string }): Promise<void> {
+  const plot = plotTarget(o.plot);
   const saved = readMixture(modelPath);
   const n = parseInteger('--n', o.n, 0, 100_000_000);
   const { points, labels } = saved.model.sample(Rng.fromSeed(parseInteger('--seed', o.seed, 0)), n);
+  await plot?.write(() => mixturePlotFigure(points, saved.model, saved.columns));
   if (o.json) {
     printJson({ columns: saved.columns, points: rowsOf(points.data, n), components: Array.from(labels) });
     return;
@@ -213,8 +217,9 @@ export function registerMixture(program: Command): void {
     .argument('<model>', 'model JSON written by gibbs mixture fit --save')
     .argument('<data>', 'CSV file with the model\'s columns, or - for standard input')
     .option('--json', 'print JSON')
+    .addOption(plotOption())
     .addHelpText('after', '\nExample:\n  gibbs mixture score model.json new-points.csv')
-    .action((modelPath: string, dataPath: string, o: { json?: boolean }) => runScore(modelPath, dataPath, o));
+    .action((modelPath: string, dataPath: string, o: { json?: boolean; plot?: string }) => runScore(modelPath, dataPath, o));
   mixture
     .command('sample')
     .description('draw points from a saved model (CSV with a component column)')
@@ -222,7 +227,8 @@ export function registerMixture(program: Command): void {
     .requiredOption('--n <N>', 'number of points')
     .option('--seed <S>', 'random seed', '0')
     .option('--json', 'print JSON')
+    .addOption(plotOption())
     .addHelpText('after', '\nExample:\n  gibbs mixture sample model.json --n 1000 --seed 7 > synthetic.csv')
-    .action((modelPath: string, o: { n: string; seed: string; json?: boolean }) => runSample(modelPath, o));
+    .action((modelPath: string, o: { n: string; seed: string; json?: boolean; plot?: string }) => runSample(modelPath, o));
   configureNestedCommands(mixture);
 }

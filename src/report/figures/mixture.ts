@@ -112,3 +112,21 @@ export function mixturePlotFigure(x: DataMatrix, model: GaussianMixture | Bernou
     ],
   };
 }
+
+/**
+ * The figure of `gibbs mixture score --plot`: the histogram of each row's log density under the
+ * model, with the anomaly threshold (rows below it are flagged).
+ */
+export function anomalyScoreFigure(logDensity: ArrayLike<number>, threshold: number, quantile: number): Figure {
+  const bins = histogramBins(logDensity, { bins: Math.max(10, Math.min(60, Math.round(Math.sqrt(logDensity.length)))) });
+  let flagged = 0;
+  for (let i = 0; i < logDensity.length; i++) if (logDensity[i] < threshold) flagged++;
+  return {
+    type: 'histogram',
+    title: `Log density of each row: ${flagged} of ${logDensity.length} below the anomaly threshold`,
+    x: { label: 'log density', symbol: 'log p(x)', unit: 'nats' },
+    y: { label: 'rows' },
+    series: [{ name: 'rows', ...bins }],
+    references: [{ label: `threshold (the ${quantile} quantile of the training data)`, value: threshold, orientation: 'vertical' }],
+  };
+}
