@@ -7,3 +7,4 @@ export * from './models/index.js';
 export * from './exact/index.js';
 export * from './mcmc/index.js';
 export * from './prob/index.js';
+export * from './variational/index.js';

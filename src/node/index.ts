@@ -5,3 +5,4 @@ export * from './module-url.js';
 export * from './parallel-enumerate.js';
 export * from './checkpoint.js';
 export * from './parallel-chains.js';
+export * from './network-files.js';

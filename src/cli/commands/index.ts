@@ -1,9 +1,19 @@
 import type { Command } from 'commander';
+import { registerCompare } from './compare.js';
 import { registerExact } from './exact.js';
 import { registerInfer } from './infer.js';
 import { registerMixture } from './mixture.js';
 import { registerModel } from './model.js';
 import { registerReport } from './report.js';
+import { registerVariational } from './variational.js';
 
 /** Every subcommand, in the order `gibbs --help` lists them. */
-export const COMMANDS: Array<(program: Command) => void> = [registerExact, registerModel, registerInfer, registerMixture, registerReport];
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerExact,
+  registerModel,
+  registerVariational,
+  registerCompare,
+  registerInfer,
+  registerMixture,
+  registerReport,
+];
