@@ -14,6 +14,8 @@ export * from './figures/thermodynamics.js';
 export * from './figures/monte-carlo.js';
 export * from './figures/bayes.js';
 export * from './figures/mixture.js';
+export * from './figures/variational.js';
+export * from './tasks.js';
 export * from './monte-carlo.js';
 export * from './html.js';
 export * from './run-report.js';

@@ -80,6 +80,8 @@ describe('the built explorer', () => {
     await page.click('#ising-sweep');
     await expect.poll(() => page.textContent('#ising-status'), { timeout: 60_000 }).toMatch(/^Sweep done: 14 temperatures/);
     expect(await page.getAttribute('#ising-sweep-energy', 'data-points')).toBe('14');
+    // The mean-field curve comes with the points.
+    expect(await page.getAttribute('#ising-sweep-energy', 'data-curves')).toContain('mean field');
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-ising-sweep.png'), fullPage: true });
     expect(errors).toEqual([]);
   });

@@ -24,6 +24,20 @@ describe('--plot', () => {
     expect(pngSize(readFileSync(png)).width).toBeGreaterThan(500);
   });
 
+  it('gibbs variational and gibbs compare draw the approximation across T and F by method', () => {
+    const variational = join(dir, 'variational.svg');
+    expect(runCli(['variational', torus, '-T', '1:4:0.5', '--plot', variational]).code).toBe(0);
+    const v = readFileSync(variational, 'utf8');
+    expect(missingTexts(v, ['mean-field (F_q ≥ F)', 'Free energy per spin', 'Energy per spin', 'Magnetisation per spin'])).toEqual([]);
+    expect(countMarks(v, 'line')).toBe(4);
+    const compare = join(dir, 'compare.svg');
+    expect(runCli(['compare', torus, '-T', '2,3', '--methods', 'exact,mean-field,bethe', '--plot', compare]).code).toBe(0);
+    const c = readFileSync(compare, 'utf8');
+    expect(missingTexts(c, ['Free energy per spin by method', 'Error of each method against the exact value', 'exact (enumeration)', 'mean-field', 'bethe', 'T = 2', 'T = 3'])).toEqual([]);
+    // Bars: 3 methods x 2 temperatures of F/N, then 2 methods x 2 temperatures of errors.
+    expect(countMarks(c, 'rect')).toBe(6 + 4);
+  });
+
   it('gibbs infer normal draws the posterior of μ, the predictive and the posterior of σ²', () => {
     const data = join(dir, 'heights.csv');
     writeFileSync(data, 'height\n171\n165\n180\n175\n168\n172\n');

@@ -1,19 +1,37 @@
 import { GibbsError } from '../../../core/errors.js';
 import { runChains } from '../../../mcmc/run.js';
 import { isingKernel } from '../../../mcmc/ising-kernels.js';
+import { meanFieldSweep } from '../../../variational/mean-field.js';
+import type { IsingModel } from '../../../models/ising.js';
 import { panelModel } from './model.js';
-import type { SweepRequest, WorkerMessage } from './protocol.js';
+import type { Curve, SweepRequest, WorkerMessage } from './protocol.js';
 
 // A temperature sweep by Monte Carlo with error bars: the library's run driver (burn-in,
 // autocorrelation-corrected errors, two chains) at each temperature, one point posted at a time.
 
 const scope = self as unknown as { postMessage(message: WorkerMessage): void; onmessage: ((event: MessageEvent<SweepRequest>) => void) | null };
 
+/** Curves to compare the Monte Carlo points with: mean field, for any lattice and field. */
+function curves(model: IsingModel): Curve[] {
+  const grid = Array.from({ length: 70 }, (_, i) => Number((4.45 - i * 0.05).toFixed(2)));
+  const meanField = meanFieldSweep(model, grid.map((temperature) => ({ temperature })), { tolerance: 1e-8, maxIterations: 2000 });
+  const n = model.size;
+  return [
+    {
+      name: 'mean field',
+      temperature: grid,
+      energy: meanField.map((r) => r.energy / n),
+      absMagnetization: meanField.map((r) => Math.abs(r.magnetization.reduce((a, b) => a + b, 0)) / n),
+    },
+  ];
+}
+
 scope.onmessage = (event) => {
   try {
     const { params, temperatures, sweeps, burnIn } = event.data;
     const model = panelModel(params);
     const kernel = isingKernel(params.algorithm);
+    scope.postMessage({ type: 'sweep-curves', curves: curves(model) });
     for (const temperature of temperatures) {
       const { summary } = runChains(kernel, model, { beta: 1 / temperature, start: 'random' }, { sweeps, burnIn }, { seed: params.seed, chains: 2 });
       const n = model.size;
