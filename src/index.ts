@@ -8,3 +8,4 @@ export * from './exact/index.js';
 export * from './mcmc/index.js';
 export * from './prob/index.js';
 export * from './variational/index.js';
+export * from './info/index.js';

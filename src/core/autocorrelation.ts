@@ -5,6 +5,9 @@ import { mean } from './running-stats.js';
  * Normalised autocorrelation function rho(t) = C(t)/C(0) for t = 0..n-1, computed with a
  * zero-padded FFT in O(n log n). C(t) uses the 1/n (biased) normalisation, the standard choice
  * for windowed tau estimates. A constant series gives rho = [1, 0, 0, ...].
+  *
+  * @example
+  * autocorrelation(Float64Array.of(1, 2, 1, 2, 1, 2))[1]; // negative: alternating series
  */
 export function autocorrelation(series: ArrayLike<number>): Float64Array {
   const n = series.length;

@@ -13,6 +13,9 @@ export interface BinningLevel {
  * of the mean from block averages of size 1, 2, 4, ... while at least `minBlocks` blocks remain.
  * For correlated data the error grows with block size and plateaus at the true error once
  * blocks are longer than a few autocorrelation times.
+  *
+  * @example
+  * binningAnalysis(series).map((level) => level.error); // error estimates at block sizes 1, 2, 4, ...
  */
 export function binningAnalysis(series: ArrayLike<number>, minBlocks = 32): BinningLevel[] {
   const levels: BinningLevel[] = [];
@@ -31,6 +34,9 @@ export function binningAnalysis(series: ArrayLike<number>, minBlocks = 32): Binn
 /**
  * The binning estimate of the error of the mean: the largest block level's error among the
  * levels that keep at least `minBlocks` blocks (a conservative read of the plateau).
+  *
+  * @example
+  * binnedError(series); // plateau of the binning error estimates
  */
 export function binnedError(series: ArrayLike<number>, minBlocks = 32): number {
   const levels = binningAnalysis(series, minBlocks);
@@ -40,7 +46,12 @@ export function binnedError(series: ArrayLike<number>, minBlocks = 32): number {
   return best;
 }
 
-/** Block means of `series` cut into `blocks` equal blocks (a trailing remainder is dropped). */
+/**
+ * Block means of `series` cut into `blocks` equal blocks (a trailing remainder is dropped).
+ *
+ * @example
+ * blockMeans(Float64Array.of(1, 3, 5, 7), 2); // [2, 6]
+ */
 export function blockMeans(series: ArrayLike<number>, blocks: number): Float64Array {
   const size = Math.floor(series.length / blocks);
   const out = new Float64Array(blocks);

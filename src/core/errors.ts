@@ -18,7 +18,12 @@ export class GibbsError extends Error {
   }
 }
 
-/** Render a user-supplied value for an error message, briefly. */
+/**
+ * Render a user-supplied value for an error message, briefly.
+ *
+ * @example
+ * describeValue('abc'); // '"abc"'
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
@@ -40,25 +45,45 @@ export function invalidValue(field: string, value: unknown, allowed: string): Gi
   return new GibbsError(`${field}: got ${describeValue(value)}, expected ${allowed}`, field);
 }
 
-/** Throw unless `value` is a finite number. Returns it for chaining. */
+/**
+ * Throw unless `value` is a finite number. Returns it for chaining.
+ *
+ * @example
+ * requireFinite('coupling', -1); // -1 (throws for NaN or Infinity)
+ */
 export function requireFinite(field: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw invalidValue(field, value, 'a finite number');
   return value;
 }
 
-/** Throw unless `value` is a finite number > 0 (temperatures, step sizes, scales). */
+/**
+ * Throw unless `value` is a finite number > 0 (temperatures, step sizes, scales).
+ *
+ * @example
+ * requirePositive('temperature', 2.5); // 2.5 (throws for 0 or -1)
+ */
 export function requirePositive(field: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw invalidValue(field, value, 'a finite number > 0');
   return value;
 }
 
-/** Throw unless `value` is a finite number >= 0. */
+/**
+ * Throw unless `value` is a finite number >= 0.
+ *
+ * @example
+ * requireNonNegative('field', 0); // 0
+ */
 export function requireNonNegative(field: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw invalidValue(field, value, 'a finite number >= 0');
   return value;
 }
 
-/** Throw unless `value` is an integer in [min, max]. */
+/**
+ * Throw unless `value` is an integer in [min, max].
+ *
+ * @example
+ * requireInteger('spins', 16, 1); // 16 (throws for 1.5 or 0)
+ */
 export function requireInteger(field: string, value: number, min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
@@ -67,14 +92,24 @@ export function requireInteger(field: string, value: number, min = -Number.MAX_S
   return value;
 }
 
-/** Throw unless `value` is a probability in [0, 1] (or the open interval when `open`). */
+/**
+ * Throw unless `value` is a probability in [0, 1] (or the open interval when `open`).
+ *
+ * @example
+ * requireProbability('p', 0.25); // 0.25
+ */
 export function requireProbability(field: string, value: number, open = false): number {
   const ok = typeof value === 'number' && Number.isFinite(value) && (open ? value > 0 && value < 1 : value >= 0 && value <= 1);
   if (!ok) throw invalidValue(field, value, open ? 'a probability strictly between 0 and 1' : 'a probability from 0 to 1');
   return value;
 }
 
-/** Throw unless `value` is one of `allowed`. */
+/**
+ * Throw unless `value` is one of `allowed`.
+ *
+ * @example
+ * requireOneOf('boundary', 'open', ['open', 'periodic']); // 'open'
+ */
 export function requireOneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) throw invalidValue(field, value, `one of ${allowed.join(', ')}`);
   return value as T;

@@ -33,6 +33,9 @@ export function estimateSeries(series: ArrayLike<number>): Estimate {
 /**
  * Combine independent chains of the same observable: the grand mean, its error from each
  * chain's own autocorrelation, the mean tau, the summed ESS and split R-hat across chains.
+  *
+  * @example
+  * estimateChains([chainA, chainB]); // { mean, error, tau, ess, rHat }
  */
 export function estimateChains(chains: ArrayLike<number>[]): Estimate {
   if (chains.length === 1) return { ...estimateSeries(chains[0]), rHat: splitRHat(chains) };

@@ -1,6 +1,9 @@
 /**
  * In-place iterative radix-2 complex FFT (Cooley–Tukey). `re` and `im` must have the same
  * power-of-two length. `inverse` computes the unnormalised inverse transform.
+  *
+  * @example
+  * fft(re, im); // in place, length a power of two
  */
 export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
   const n = re.length;
@@ -44,7 +47,12 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
   }
 }
 
-/** Smallest power of two >= n. */
+/**
+ * Smallest power of two >= n.
+ *
+ * @example
+ * nextPowerOfTwo(1000); // 1024
+ */
 export function nextPowerOfTwo(n: number): number {
   let p = 1;
   while (p < n) p <<= 1;

@@ -5,6 +5,9 @@ import { mean, variance } from './running-stats.js';
  * and the between-half variance is compared with the within-half variance. Values near 1 mean
  * the chains agree; above ~1.01 they have not mixed. Needs at least 2 values per half.
  * Returns NaN for fewer than 4 values per chain, and 1 when every value is identical.
+  *
+  * @example
+  * splitRHat([chainA, chainB]); // ~1 for converged chains
  */
 export function splitRHat(chains: ArrayLike<number>[]): number {
   if (chains.length === 0) return Number.NaN;

@@ -55,14 +55,24 @@ export class RunningStats {
   }
 }
 
-/** Mean of an array. */
+/**
+ * Mean of an array.
+ *
+ * @example
+ * mean(Float64Array.of(1, 2, 3)); // 2
+ */
 export function mean(values: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i];
   return sum / values.length;
 }
 
-/** Unbiased sample variance of an array (two-pass). */
+/**
+ * Unbiased sample variance of an array (two-pass).
+ *
+ * @example
+ * variance(Float64Array.of(1, 2, 3)); // 1 (unbiased)
+ */
 export function variance(values: ArrayLike<number>): number {
   const m = mean(values);
   let sum = 0;

@@ -1,201 +1,275 @@
 import { GibbsError } from '../core/errors.js';
 import type { IsingModel } from '../models/ising.js';
-import { type Thermodynamics, completeThermodynamics, temperaturePair } from './thermodynamics.js';
+import { type EnumerationSums, addBlock, completeSpinFlip, emptySums, enumerationResult, mergeEnumerationSums, rescaleSums } from './enumeration-sums.js';
+import { type FactorizedPlan, enumerateChunkFactorized, factorizedApplies, factorizedBlockSize, factorizedPlan } from './enumerate-factorized.js';
+import { type Thermodynamics, temperaturePair } from './thermodynamics.js';
+
+export { type EnumerationSums, enumerationResult, mergeEnumerationSums } from './enumeration-sums.js';
 
 /** Largest N enumeration accepts (2^36 states is hours of work even on many cores). */
 export const MAX_ENUMERATION_SPINS = 36;
 /** Correlations <s_n s_m> are gathered by default up to this N (they cost O(N) per state). */
 export const DEFAULT_CORRELATION_LIMIT = 24;
+/** Gray-code steps per summation block of the plain kernel (sums are merged per block). */
+const PLAIN_BLOCK_BITS = 12;
 
-/**
- * Partial sums over a set of states, all shifted by a reference energy `eref` so that no weight
- * exceeds 1: weight(s) = exp(-beta (E(s) - eref)). Mergeable across chunks (and threads).
- */
-export interface EnumerationSums {
-  beta: number;
-  spins: number;
-  eref: number;
-  /** sum of weights */
-  z: number;
-  /** sum of w (E - eref), sum of w (E - eref)^2 */
-  e1: number;
-  e2: number;
-  /** sum of w M, w M^2, w |M| */
-  m1: number;
-  m2: number;
-  mAbs: number;
-  /** sum of w s_n (length N) */
-  single: Float64Array;
-  /** sum of w s_n s_m (N x N, only when correlations were requested; else length 0) */
-  pair: Float64Array;
+/** What a chunk gathers besides log Z, E and M moments. */
+export interface ChunkOptions {
+  /** sum w s_n for every spin */
+  spinMeans: boolean;
+  /** sum w s_n s_m for every pair (forces the plain kernel) */
+  correlations: boolean;
 }
 
-function rescale(sums: EnumerationSums, newRef: number): void {
-  // Move the reference energy from eref to newRef < eref: weights grow by exp(beta (eref - newRef))...
-  // ...which we fold into the sums by multiplying by f = exp(-beta (eref - newRef)) relative to new weights.
-  const d = sums.eref - newRef;
-  const f = Math.exp(-sums.beta * d);
-  // With E - newRef = (E - eref) + d: shift the energy moments, then scale everything by f.
-  const e2 = sums.e2 + 2 * d * sums.e1 + d * d * sums.z;
-  const e1 = sums.e1 + d * sums.z;
-  sums.z *= f;
-  sums.e1 = e1 * f;
-  sums.e2 = e2 * f;
-  sums.m1 *= f;
-  sums.m2 *= f;
-  sums.mAbs *= f;
-  for (let i = 0; i < sums.single.length; i++) sums.single[i] *= f;
-  for (let i = 0; i < sums.pair.length; i++) sums.pair[i] *= f;
-  sums.eref = newRef;
-}
-
-/** Merge `b` into `a` (both at the same beta). */
-export function mergeEnumerationSums(a: EnumerationSums, b: EnumerationSums): EnumerationSums {
-  const target = Math.min(a.eref, b.eref);
-  if (a.eref !== target) rescale(a, target);
-  if (b.eref !== target) rescale(b, target);
-  a.z += b.z;
-  a.e1 += b.e1;
-  a.e2 += b.e2;
-  a.m1 += b.m1;
-  a.m2 += b.m2;
-  a.mAbs += b.mAbs;
-  for (let i = 0; i < a.single.length; i++) a.single[i] += b.single[i];
-  for (let i = 0; i < a.pair.length; i++) a.pair[i] += b.pair[i];
-  return a;
+/** Local fields and energy from scratch (the plain kernel refreshes them every block to stop drift). */
+function refreshFields(model: IsingModel, s: Int8Array, local: Float64Array): number {
+  for (let i = 0; i < model.size; i++) local[i] = model.localField(s, i);
+  return model.energy(s);
 }
 
 /**
- * Enumerate the 2^(N - prefixBits) states whose top `prefixBits` spins (indices N-prefixBits..N-1)
- * are fixed by the bits of `prefix` (bit set = spin -1). The free spins are visited in Gray-code
- * order, so each step flips one spin and updates energy and local fields in O(degree).
- * This is the unit of work that threads share: chunks with different prefixes are disjoint.
+ * The energy quantum of a model whose fields and couplings are all integer multiples of one
+ * number u (lattices, +-J glasses): every energy difference is then k u with an integer k in a
+ * small range, so Boltzmann weights can come from an exact table exp(-beta u k) instead of one
+ * exp per state. Undefined when no such u exists or the range exceeds 2^20.
+ *
+ * @example energyUnit(squareModel(4, 4, { coupling: -1, field: 0.5 })); // 0.5
  */
-export function enumerateChunk(model: IsingModel, beta: number, prefix: number, prefixBits: number, correlations: boolean): EnumerationSums {
+export function energyUnit(model: IsingModel): number | undefined {
+  let unit = Infinity;
+  for (const v of model.couplings) if (v !== 0) unit = Math.min(unit, Math.abs(v));
+  for (const v of model.fields) if (v !== 0) unit = Math.min(unit, Math.abs(v));
+  if (!Number.isFinite(unit)) return undefined;
+  const isMultiple = (v: number) => Math.abs(v / unit - Math.round(v / unit)) < 1e-9;
+  for (const v of model.couplings) if (!isMultiple(v)) return undefined;
+  for (const v of model.fields) if (!isMultiple(v)) return undefined;
+  return (2 * model.energyBound()) / unit <= 2 ** 20 ? unit : undefined;
+}
+
+function lowestSetBit(x: number): number {
+  return x < 4294967296 ? 31 - Math.clz32(x & -x) : 32 + lowestSetBit(Math.floor(x / 4294967296));
+}
+
+/**
+ * Plain Gray-code enumeration of one chunk: each step flips one spin and updates energy,
+ * magnetisation and local fields in O(degree). Moments are gathered per block of 2^12 states
+ * by weighted Welford updates and blocks are merged stably, so neither summation error nor
+ * <E^2> - <E>^2 cancellation grows with 2^N. Spin sums use "time since last flip"
+ * bookkeeping (a product of spins only changes when one of its spins flips), so <s_n> costs
+ * O(1) and <s_n s_m> O(N) per state.
+  *
+  * @example
+  * enumerationResult(enumerateChunkPlain(model, 0.5, 0, 0, { spinMeans: true, correlations: true }), 2);
+ */
+export function enumerateChunkPlain(model: IsingModel, beta: number, prefix: number, prefixBits: number, options: ChunkOptions): EnumerationSums {
   const n = model.size;
   const free = n - prefixBits;
   const { offsets, neighbors, couplings } = model;
+  const { correlations } = options;
+  const spinSums = options.spinMeans || correlations;
   const s = new Int8Array(n).fill(1);
-  for (let b = 0; b < prefixBits; b++) if ((prefix / 2 ** b) & 1) s[free + b] = -1;
+  for (let k = 0; k < prefixBits; k++) if (Math.floor(prefix / 2 ** k) & 1) s[free + k] = -1;
   const local = new Float64Array(n);
-  for (let i = 0; i < n; i++) local[i] = model.localField(s, i);
-  let energy = model.energy(s);
+  let energy = refreshFields(model, s, local);
   let m = model.magnetization(s);
 
-  const sums: EnumerationSums = {
-    beta, spins: n, eref: energy, z: 0, e1: 0, e2: 0, m1: 0, m2: 0, mAbs: 0,
-    single: new Float64Array(n), pair: new Float64Array(correlations ? n * n : 0),
-  };
-  // "Time since last change" bookkeeping: a product of spins is constant between flips, so its
-  // weighted sum only needs updating when one of its spins flips (O(N) per step, not O(N^2)).
-  const lastSingle = new Float64Array(n);
+  const sums = emptySums(beta, n, options.spinMeans, correlations);
+  sums.eref = energy;
+  let eref = energy;
+  // Quantised energies: weights from an exact table (no exp, no drift) indexed by (E - eref)/u.
+  const unit = energyUnit(model);
+  const inverseUnit = unit === undefined ? 0 : 1 / unit;
+  const table = unit === undefined ? new Float64Array(0) : Float64Array.from({ length: Math.round((2 * model.energyBound()) / unit) + 2 }, (_, k) => Math.exp(-beta * unit * k));
+  const blockBits = Math.min(PLAIN_BLOCK_BITS, free);
+  const blockSize = 2 ** blockBits;
+  const blocks = 2 ** (free - blockBits);
+  const single = new Float64Array(spinSums ? n : 0);
+  const lastSingle = new Float64Array(spinSums ? n : 0);
+  const pair = new Float64Array(correlations ? n * n : 0);
   const lastPair = new Float64Array(correlations ? n * n : 0);
-  let cumulative = 0;
 
-  const total = 2 ** free;
-  for (let step = 0; step < total; step++) {
-    if (step > 0) {
-      const k = step < 4294967296 ? 31 - Math.clz32(step & -step) : lowestSetBit(step);
-      const sk = s[k];
-      // Close the running sums of every product that contains spin k before it flips.
-      sums.single[k] += sk * (cumulative - lastSingle[k]);
-      lastSingle[k] = cumulative;
-      if (correlations) {
-        // The pair (j, k) lives at index min*n + max: below k in column k, above k in row k.
-        for (let j = 0; j < k; j++) {
-          const a = j * n + k;
-          sums.pair[a] += sk * s[j] * (cumulative - lastPair[a]);
-          lastPair[a] = cumulative;
+  for (let block = 0; block < blocks; block++) {
+    if (block > 0) {
+      // Flip the block's Gray-code spin and recompute energy and local fields from scratch (no drift).
+      const k = blockBits + lowestSetBit(block);
+      m -= 2 * s[k];
+      s[k] = -s[k];
+      energy = refreshFields(model, s, local);
+    }
+    // Weighted Welford updates within the block (exact centring, one division per state);
+    // blocks are merged with Chan's formula, so summation error does not grow with 2^N.
+    let z = 0;
+    let eMean = 0;
+    let eM2 = 0;
+    let mMean = 0;
+    let mM2 = 0;
+    let aMean = 0;
+    let cumulative = 0;
+    for (let step = 0; step < blockSize; step++) {
+      if (step > 0) {
+        const k = 31 - Math.clz32(step & -step);
+        const sk = s[k];
+        if (spinSums) {
+          single[k] += sk * (cumulative - lastSingle[k]);
+          lastSingle[k] = cumulative;
+          if (correlations) {
+            // The pair (j, k) lives at min*n + max: column k above the diagonal, row k after it.
+            for (let j = 0; j < k; j++) {
+              const a = j * n + k;
+              pair[a] += sk * s[j] * (cumulative - lastPair[a]);
+              lastPair[a] = cumulative;
+            }
+            for (let j = k + 1; j < n; j++) {
+              const a = k * n + j;
+              pair[a] += sk * s[j] * (cumulative - lastPair[a]);
+              lastPair[a] = cumulative;
+            }
+          }
         }
-        for (let j = k + 1; j < n; j++) {
-          const a = k * n + j;
-          sums.pair[a] += sk * s[j] * (cumulative - lastPair[a]);
-          lastPair[a] = cumulative;
+        energy -= 2 * sk * local[k];
+        m -= 2 * sk;
+        s[k] = -sk;
+        const delta = -2 * sk;
+        const end = offsets[k + 1];
+        for (let q = offsets[k]; q < end; q++) local[neighbors[q]] += couplings[q] * delta;
+      }
+      if (energy < eref) {
+        // New lowest energy: move the reference so weights stay <= 1; everything gathered so far shrinks.
+        const f = Math.exp(-beta * (eref - energy));
+        rescaleSums(sums, energy);
+        eref = energy;
+        z *= f;
+        eM2 *= f;
+        mM2 *= f;
+        cumulative *= f;
+        for (let i = 0; i < single.length; i++) {
+          single[i] *= f;
+          lastSingle[i] *= f;
+        }
+        for (let i = 0; i < pair.length; i++) {
+          pair[i] *= f;
+          lastPair[i] *= f;
         }
       }
-      energy -= 2 * sk * local[k];
-      m -= 2 * sk;
-      s[k] = -sk;
-      const delta = -2 * sk;
-      for (let q = offsets[k]; q < offsets[k + 1]; q++) local[neighbors[q]] += couplings[q] * delta;
+      const w = unit === undefined ? Math.exp(-beta * (energy - eref)) : table[Math.round((energy - eref) * inverseUnit)];
+      cumulative += w;
+      if (w > 0) {
+        z += w;
+        const r = w / z;
+        const de = energy - eMean;
+        eMean += de * r;
+        eM2 += w * de * (energy - eMean);
+        const dm = m - mMean;
+        mMean += dm * r;
+        mM2 += w * dm * (m - mMean);
+        aMean += ((m < 0 ? -m : m) - aMean) * r;
+      }
     }
-    if (energy < sums.eref) {
-      // New lowest energy: move the reference so weights stay <= 1; the bookkeeping totals move too.
-      const f = Math.exp(-beta * (sums.eref - energy));
-      rescale(sums, energy);
-      cumulative *= f;
-      for (let i = 0; i < n; i++) lastSingle[i] *= f;
-      for (let i = 0; i < lastPair.length; i++) lastPair[i] *= f;
+    if (z > 0) addBlock(sums, sums.eref, z, eMean, eM2, mMean, mM2, aMean);
+    // Close every open spin product and move the block's spin sums into the chunk's.
+    if (spinSums) {
+      for (let i = 0; i < n; i++) {
+        sums.single[i] += single[i] + s[i] * (cumulative - lastSingle[i]);
+        single[i] = 0;
+        lastSingle[i] = 0;
+      }
     }
-    const shifted = energy - sums.eref;
-    const w = Math.exp(-beta * shifted);
-    sums.z += w;
-    sums.e1 += w * shifted;
-    sums.e2 += w * shifted * shifted;
-    sums.m1 += w * m;
-    sums.m2 += w * m * m;
-    sums.mAbs += w * (m < 0 ? -m : m);
-    cumulative += w;
-  }
-  // Close every open product.
-  for (let i = 0; i < n; i++) sums.single[i] += s[i] * (cumulative - lastSingle[i]);
-  if (correlations) {
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) sums.pair[i * n + j] += s[i] * s[j] * (cumulative - lastPair[i * n + j]);
+    if (correlations) {
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const a = i * n + j;
+          sums.pair[a] += pair[a] + s[i] * s[j] * (cumulative - lastPair[a]);
+          pair[a] = 0;
+          lastPair[a] = 0;
+        }
+      }
     }
   }
   return sums;
 }
 
-function lowestSetBit(x: number): number {
-  let k = 0;
-  while (Math.floor(x / 2 ** k) % 2 === 0) k++;
-  return k;
+// Plans are pure functions of the model; keep the last one so the chunks of one run share it.
+let cachedPlan: { model: IsingModel; b: number; plan: FactorizedPlan } | undefined;
+
+function planFor(model: IsingModel, b: number): FactorizedPlan {
+  if (cachedPlan?.model !== model || cachedPlan.b !== b) cachedPlan = { model, b, plan: factorizedPlan(model, b) };
+  return cachedPlan.plan;
 }
 
-/** Turn summed weights into thermodynamics. */
-export function enumerationResult(sums: EnumerationSums, temperature: number): Thermodynamics {
-  const { beta, z, spins: n } = sums;
-  const e1 = sums.e1 / z;
-  const variance = Math.max(0, sums.e2 / z - e1 * e1);
-  const magnetization = sums.m1 / z;
-  const magnetizationSquared = sums.m2 / z;
-  const spinMeans = sums.single.map((x) => x / z);
-  let correlations: Float64Array | undefined;
-  if (sums.pair.length) {
-    correlations = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      correlations[i * n + i] = 1;
-      for (let j = i + 1; j < n; j++) {
-        const v = sums.pair[i * n + j] / z;
-        correlations[i * n + j] = v;
-        correlations[j * n + i] = v;
-      }
-    }
+/**
+ * Enumerate the 2^(N - prefixBits) states whose top `prefixBits` spins (indices N-prefixBits..N-1)
+ * are fixed by the bits of `prefix` (bit set = spin -1). Chunks with different prefixes are
+ * disjoint, so threads can share them. Uses the factorised kernel when it applies (enough free
+ * spins, no correlations, beta not extreme) and the plain Gray-code kernel otherwise; both give
+ * the same sums to rounding.
+  *
+  * @example
+  * const sums = [0, 1].map((p) => enumerateChunk(model, 1, p, 1, { spinMeans: false, correlations: false }));
+ */
+export function enumerateChunk(model: IsingModel, beta: number, prefix: number, prefixBits: number, options: ChunkOptions): EnumerationSums {
+  const b = factorizedBlockSize(model.size - prefixBits);
+  if (b > 0 && !options.correlations) {
+    const plan = planFor(model, b);
+    if (factorizedApplies(plan, beta)) return enumerateChunkFactorized(model, plan, beta, prefix, prefixBits, options.spinMeans);
   }
-  return completeThermodynamics({
-    method: 'enumeration', temperature, beta, spins: n,
-    logZ: Math.log(z) - beta * sums.eref,
-    energy: sums.eref + e1,
-    heatCapacity: beta * beta * variance,
-    magnetization,
-    absMagnetization: sums.mAbs / z,
-    magnetizationSquared,
-    susceptibility: beta * Math.max(0, magnetizationSquared - magnetization * magnetization),
-    spinMeans,
-    correlations,
-  });
+  return enumerateChunkPlain(model, beta, prefix, prefixBits, options);
+}
+
+/**
+ * How the 2^N states are cut into chunks: the top `prefixBits` spins are fixed by each prefix.
+ * In zero field, E(-s) = E(s), so only prefixes with s_{N-1} = +1 are enumerated and the sums
+ * are completed by {@link completeSpinFlip} (half the work).
+ */
+export interface ChunkLayout {
+  prefixBits: number;
+  prefixes: number[];
+  spinFlip: boolean;
+}
+
+/**
+ * Chunk layout for a model: up to 2^`chunkBits` chunks, each keeping >= 16 free spins.
+ *
+ * @example
+ * chunkLayout(squareModel(5, 5), 6); // { prefixBits: 6, prefixes: [0..31], spinFlip: true }
+ */
+export function chunkLayout(model: IsingModel, chunkBits: number): ChunkLayout {
+  let zeroField = true;
+  for (let i = 0; i < model.size; i++) if (model.fields[i] !== 0) zeroField = false;
+  const spinFlip = zeroField && model.size > 1;
+  const split = Math.max(0, Math.min(model.size - 16, chunkBits));
+  const prefixBits = spinFlip ? Math.max(split, 1) : split;
+  // With spin-flip symmetry the top prefix bit (spin N-1) stays 0, i.e. s_{N-1} = +1.
+  const count = spinFlip ? 2 ** (prefixBits - 1) : 2 ** prefixBits;
+  return { prefixBits, prefixes: Array.from({ length: count }, (_, p) => p), spinFlip };
+}
+
+/**
+ * Merge the chunk sums of a layout (in prefix order) into thermodynamics.
+ *
+ * @example
+ * finishEnumeration(layout.prefixes.map((p) => enumerateChunk(model, 1, p, layout.prefixBits, options)), layout, 1);
+ */
+export function finishEnumeration(chunks: EnumerationSums[], layout: ChunkLayout, temperature: number): Thermodynamics {
+  const sums = chunks.reduce(mergeEnumerationSums);
+  return enumerationResult(layout.spinFlip ? completeSpinFlip(sums) : sums, temperature);
 }
 
 /** Options for {@link enumerate}. */
 export interface EnumerationOptions {
   temperature?: number;
   beta?: number;
+  /** Gather <s_n> (default true). */
+  spinMeans?: boolean;
   /** Gather <s_n s_m> (default: when N <= 24). */
   correlations?: boolean;
 }
 
-/** Refuse models too large to enumerate, naming the alternatives. */
+/**
+ * Refuse models too large to enumerate, naming the alternatives.
+ *
+ * @example
+ * checkEnumerable(squareModel(7, 7)); // throws: 49 spins is beyond the limit of 36
+ */
 export function checkEnumerable(model: IsingModel): void {
   if (model.size > MAX_ENUMERATION_SPINS) {
     throw new GibbsError(`enumeration: ${model.size} spins is beyond the limit of ${MAX_ENUMERATION_SPINS} (2^N states); use --method transfer-matrix for chains and strips, torus for square tori, onsager for the infinite lattice, or Monte Carlo / variational estimates`, 'method');
@@ -205,7 +279,7 @@ export function checkEnumerable(model: IsingModel): void {
 /**
  * Exact thermodynamics of any Ising model by summing over all 2^N states (single thread; the
  * CLI splits the same chunks across worker threads). Returns log Z, F, U, S, C, <M>, <|M|>,
- * chi, every <s_n> and (by default for N <= 24) every <s_n s_m>.
+ * chi, every <s_n> and (by default for N <= 24) every <s_n s_m>. N <= 36.
  *
  * @example
  * const t = enumerate(squareModel(4, 4), { temperature: 2.269 });
@@ -215,5 +289,7 @@ export function enumerate(model: IsingModel, options: EnumerationOptions): Therm
   checkEnumerable(model);
   const { temperature, beta } = temperaturePair(options);
   const correlations = options.correlations ?? model.size <= DEFAULT_CORRELATION_LIMIT;
-  return enumerationResult(enumerateChunk(model, beta, 0, 0, correlations), temperature);
+  const layout = chunkLayout(model, 0);
+  const chunk = { spinMeans: options.spinMeans ?? true, correlations };
+  return finishEnumeration(layout.prefixes.map((p) => enumerateChunk(model, beta, p, layout.prefixBits, chunk)), layout, temperature);
 }

@@ -31,9 +31,20 @@ export interface Thermodynamics {
   spinMeans?: Float64Array;
   /** <s_n s_m> as an N x N row-major matrix (enumeration only, when requested). */
   correlations?: Float64Array;
+  /** How the result was obtained, e.g. "strip W = 8, periodic along: all 256 eigenvalues". */
+  note?: string;
+  /** Critical temperature of the infinite lattice (Onsager only). */
+  criticalTemperature?: number;
+  /** Spontaneous magnetisation per site of the infinite lattice, Yang's m_0 (Onsager only; staggered for J > 0). */
+  spontaneousMagnetization?: number;
 }
 
-/** Resolve (temperature | beta) into both, validated: T > 0 and finite. */
+/**
+ * Resolve (temperature | beta) into both, validated: T > 0 and finite.
+ *
+ * @example
+ * temperaturePair({ temperature: 2 }); // { temperature: 2, beta: 0.5 }
+ */
 export function temperaturePair(options: { temperature?: number; beta?: number }): { temperature: number; beta: number } {
   const { temperature, beta } = options;
   if (temperature !== undefined && beta !== undefined) throw invalidValue('temperature', temperature, 'either temperature or beta, not both');
@@ -48,7 +59,12 @@ export function temperaturePair(options: { temperature?: number; beta?: number }
   throw invalidValue('temperature', undefined, 'a temperature T > 0 or an inverse temperature beta > 0');
 }
 
-/** Fill in F and S from log Z and U. */
+/**
+ * Fill in F and S from log Z and U.
+ *
+ * @example
+ * completeThermodynamics({ method: 'enumeration', temperature: 1, beta: 1, spins: 1, logZ: Math.LN2, energy: 0, heatCapacity: 0 }).entropy; // log 2
+ */
 export function completeThermodynamics(base: Omit<Thermodynamics, 'freeEnergy' | 'entropy'>): Thermodynamics {
   return {
     ...base,
@@ -57,7 +73,12 @@ export function completeThermodynamics(base: Omit<Thermodynamics, 'freeEnergy' |
   };
 }
 
-/** Per-spin values of the extensive quantities (logZ, F, U, S, C, M, |M|, chi), as plain numbers. */
+/**
+ * Per-spin values of the extensive quantities (logZ, F, U, S, C, M, |M|, chi), as plain numbers.
+ *
+ * @example
+ * perSpin(enumerate(squareModel(4, 4), { temperature: 2 })).energy; // U / N
+ */
 export function perSpin(t: Thermodynamics): Record<string, number | undefined> {
   const n = t.spins;
   return {

@@ -32,6 +32,9 @@ export function sherringtonKirkpatrickModel(n: number, options: DisorderOptions 
 /**
  * Edwards–Anderson ±J spin glass on a lattice: each bond J = +coupling or -coupling with equal
  * probability, drawn from `seed`.
+  *
+  * @example
+  * const glass = edwardsAndersonModel({ shape: 'square', size: [8, 8] }, { seed: 3 }); // J = +-1 on each bond
  */
 export function edwardsAndersonModel(spec: LatticeSpec, options: DisorderOptions & { coupling?: number }): IsingModel {
   const info = normalizeLattice(spec);

@@ -2,6 +2,7 @@ import { GibbsError } from '../core/errors.js';
 
 /** Lattice shapes with a geometry (used by exact solvers, multi-spin kernels and pictures). */
 export type LatticeShape = 'chain' | 'square' | 'triangular' | 'cubic';
+/** Boundary condition along one lattice dimension: 'periodic' wraps around (needs size >= 2), 'open' does not. */
 export type Boundary = 'periodic' | 'open';
 
 /**
@@ -93,34 +94,81 @@ export class IsingModel {
       if (fields.length !== size) throw new GibbsError(`fields: got ${fields.length} values, expected ${size} (one per spin)`, 'fields');
       h.set(fields);
     }
-    const merged = new Map<number, number>();
+    // Gather pairs (n < m) in typed arrays, bucket them by n (counting sort) and sort each
+    // bucket by m, so repeated pairs are adjacent and summed in input order. O(E log degree).
+    let count = 0;
+    let lo = new Int32Array(64);
+    let hi = new Int32Array(64);
+    let val = new Float64Array(64);
     for (const [a, b, j] of couplings) {
       if (a === b) throw new GibbsError(`couplings: self-coupling [${a}, ${b}]; a spin does not couple to itself (s_n^2 = 1)`, 'couplings');
-      if (a < 0 || b < 0 || a >= size || b >= size) throw new GibbsError(`couplings: pair [${a}, ${b}] out of range, expected indices 0..${size - 1}`, 'couplings');
-      const n = Math.min(a, b);
-      const m = Math.max(a, b);
-      const key = n * size + m;
-      merged.set(key, (merged.get(key) ?? 0) + j);
+      if (!(a >= 0 && b >= 0 && a < size && b < size) || !Number.isInteger(a) || !Number.isInteger(b)) throw new GibbsError(`couplings: pair [${a}, ${b}] out of range, expected indices 0..${size - 1}`, 'couplings');
+      if (count === lo.length) {
+        const grow = <T extends Int32Array | Float64Array>(x: T): T => {
+          const y = new (x.constructor as new (n: number) => T)(2 * x.length);
+          y.set(x);
+          return y;
+        };
+        lo = grow(lo);
+        hi = grow(hi);
+        val = grow(val);
+      }
+      lo[count] = Math.min(a, b);
+      hi[count] = Math.max(a, b);
+      val[count] = j;
+      count++;
+    }
+    const bucket = new Int32Array(size + 1);
+    for (let i = 0; i < count; i++) bucket[lo[i] + 1]++;
+    for (let n = 0; n < size; n++) bucket[n + 1] += bucket[n];
+    const order = new Int32Array(count);
+    const cursor = bucket.slice(0, size);
+    for (let i = 0; i < count; i++) order[cursor[lo[i]]++] = i;
+    for (let n = 0; n < size; n++) {
+      // Insertion sort by (m, input position): buckets are short for lattices and sparse graphs.
+      for (let k = bucket[n] + 1; k < bucket[n + 1]; k++) {
+        const item = order[k];
+        let p = k - 1;
+        while (p >= bucket[n] && (hi[order[p]] > hi[item] || (hi[order[p]] === hi[item] && order[p] > item))) {
+          order[p + 1] = order[p];
+          p--;
+        }
+        order[p + 1] = item;
+      }
+    }
+    // Merge repeats into unique pairs, in (n, m) order.
+    const pairN = new Int32Array(count);
+    const pairM = new Int32Array(count);
+    const pairJ = new Float64Array(count);
+    let unique = 0;
+    for (let k = 0; k < count; k++) {
+      const i = order[k];
+      if (unique > 0 && pairN[unique - 1] === lo[i] && pairM[unique - 1] === hi[i]) pairJ[unique - 1] += val[i];
+      else {
+        pairN[unique] = lo[i];
+        pairM[unique] = hi[i];
+        pairJ[unique] = val[i];
+        unique++;
+      }
     }
     const degree = new Int32Array(size);
-    for (const key of merged.keys()) {
-      degree[Math.floor(key / size)]++;
-      degree[key % size]++;
+    for (let k = 0; k < unique; k++) {
+      degree[pairN[k]]++;
+      degree[pairM[k]]++;
     }
     const offsets = new Int32Array(size + 1);
     for (let n = 0; n < size; n++) offsets[n + 1] = offsets[n] + degree[n];
     const neighbors = new Int32Array(offsets[size]);
     const values = new Float64Array(offsets[size]);
     const fill = offsets.slice(0, size);
-    const keys = [...merged.keys()].sort((x, y) => x - y);
-    for (const key of keys) {
-      const n = Math.floor(key / size);
-      const m = key % size;
-      const j = merged.get(key) as number;
+    // In (n, m) order every row receives its neighbours in ascending order.
+    for (let k = 0; k < unique; k++) {
+      const n = pairN[k];
+      const m = pairM[k];
       neighbors[fill[n]] = m;
-      values[fill[n]++] = j;
+      values[fill[n]++] = pairJ[k];
       neighbors[fill[m]] = n;
-      values[fill[m]++] = j;
+      values[fill[m]++] = pairJ[k];
     }
     return new IsingModel(size, h, offsets, neighbors, values, info);
   }

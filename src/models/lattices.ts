@@ -33,7 +33,12 @@ export interface UniformOptions {
   field?: number;
 }
 
-/** Validate a lattice spec and fill in the per-dimension boundary conditions. */
+/**
+ * Validate a lattice spec and fill in the per-dimension boundary conditions.
+ *
+ * @example
+ * normalizeLattice({ shape: 'square', size: [4, 4] }).boundary; // ['periodic', 'periodic']
+ */
 export function normalizeLattice(spec: LatticeSpec): LatticeInfo {
   const dims = LATTICE_DIMENSIONS[spec.shape];
   if (dims === undefined) throw invalidValue('lattice.shape', spec.shape, `one of ${Object.keys(LATTICE_DIMENSIONS).join(', ')}`);
@@ -56,6 +61,9 @@ export function normalizeLattice(spec: LatticeSpec): LatticeInfo {
 /**
  * The bonds (n, m) of a lattice, each once, with site index x + Lx*(y + Ly*z).
  * A periodic dimension of size 2 yields its wrap-around bond twice (merged later by adding J).
+  *
+  * @example
+  * latticeBonds(normalizeLattice({ shape: 'chain', size: [3], boundary: 'open' })); // [[0, 1], [1, 2]]
  */
 export function latticeBonds(info: LatticeInfo): Array<[number, number]> {
   const { size, boundary } = info;
@@ -107,22 +115,42 @@ export function latticeModel(spec: LatticeSpec, options: UniformOptions = {}): I
   return IsingModel.fromCouplings(sites, couplings, new Float64Array(sites).fill(field), { lattice: info, description: describeLattice(info, coupling, field) });
 }
 
-/** Chain of N spins (open by default; `boundary: 'periodic'` for a ring). */
+/**
+ * Chain of N spins (open by default; `boundary: 'periodic'` for a ring).
+ *
+ * @example
+ * const ring = chainModel(100, { boundary: 'periodic', coupling: -1, field: 0.1 });
+ */
 export function chainModel(n: number, options: UniformOptions & { boundary?: Boundary } = {}): IsingModel {
   return latticeModel({ shape: 'chain', size: [n], boundary: options.boundary ?? 'open' }, options);
 }
 
-/** Lx x Ly square lattice (periodic by default: a torus). */
+/**
+ * Lx x Ly square lattice (periodic by default: a torus).
+ *
+ * @example
+ * const torus = squareModel(16, 16, { coupling: -1 }); // J = -1: ferromagnet
+ */
 export function squareModel(lx: number, ly: number, options: UniformOptions & { boundary?: Boundary | Boundary[] } = {}): IsingModel {
   return latticeModel({ shape: 'square', size: [lx, ly], boundary: options.boundary }, options);
 }
 
-/** Lx x Ly triangular lattice (coordination 6; periodic by default). */
+/**
+ * Lx x Ly triangular lattice (coordination 6; periodic by default).
+ *
+ * @example
+ * const tri = triangularModel(6, 6, { coupling: 1 }); // frustrated antiferromagnet
+ */
 export function triangularModel(lx: number, ly: number, options: UniformOptions & { boundary?: Boundary | Boundary[] } = {}): IsingModel {
   return latticeModel({ shape: 'triangular', size: [lx, ly], boundary: options.boundary }, options);
 }
 
-/** Lx x Ly x Lz simple cubic lattice (periodic by default). */
+/**
+ * Lx x Ly x Lz simple cubic lattice (periodic by default).
+ *
+ * @example
+ * const cube = cubicModel(4, 4, 4); // 64 spins, 192 bonds
+ */
 export function cubicModel(lx: number, ly: number, lz: number, options: UniformOptions & { boundary?: Boundary | Boundary[] } = {}): IsingModel {
   return latticeModel({ shape: 'cubic', size: [lx, ly, lz], boundary: options.boundary }, options);
 }
@@ -130,6 +158,9 @@ export function cubicModel(lx: number, ly: number, lz: number, options: UniformO
 /**
  * Complete graph (Curie–Weiss model): every pair coupled with J_nm = coupling / N, so the
  * energy is extensive. E = h sum s_n + (J/N) sum_{n<m} s_n s_m; mean field is exact as N -> inf.
+  *
+  * @example
+  * const cw = completeGraphModel(100, { coupling: -1 }); // J_nm = -1/100
  */
 export function completeGraphModel(n: number, options: UniformOptions = {}): IsingModel {
   requireInteger('spins', n, 1);

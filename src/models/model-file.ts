@@ -87,7 +87,12 @@ function checkExplicit(file: z.infer<typeof explicitSchema>, source: string): vo
   });
 }
 
-/** Build the model a validated file describes. */
+/**
+ * Build the model a validated file describes.
+ *
+ * @example
+ * buildModel(validateModelFile('{"kind":"ising","spins":2,"couplings":[[0,1,-1]]}'));
+ */
 export function buildModel(file: IsingModelFile): IsingModel {
   if ('generator' in file) {
     if (file.generator === 'sk') return sherringtonKirkpatrickModel(file.spins, { seed: file.seed, scale: file.scale, field: file.field });
@@ -116,7 +121,12 @@ export function parseModelFile(text: string, source = ''): IsingModel {
   }
 }
 
-/** Parse and validate a model file's structure without building the model (lattice geometry is checked when built). */
+/**
+ * Parse and validate a model file's structure without building the model (lattice geometry is checked when built).
+ *
+ * @example
+ * validateModelFile('{"kind":"ising","spins":2,"couplings":[[0,1,-1]]}'); // the parsed file, not yet a model
+ */
 export function validateModelFile(text: string, source = ''): IsingModelFile {
   const prefix = source ? `${source}: ` : '';
   let input: unknown;

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { GibbsError, describeValue } from '../core/errors.js';
 
-/** JSON-path style name of a location: couplings[1][2], lattice.size[0]. */
+/**
+ * JSON-path style name of a location: couplings[1][2], lattice.size[0].
+ *
+ * @example
+ * formatPath(['couplings', 3, 2]); // 'couplings[3][2]'
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
@@ -35,6 +40,9 @@ function expectation(issue: z.core.$ZodIssue): string {
 /**
  * Turn the first zod issue into the project's one-line error: `SOURCE: FIELD: got VALUE, expected WHAT`.
  * `allowedKeys` lists the valid keys for "unknown key" messages.
+  *
+  * @example
+  * throw zodToGibbsError(result.error, input, 'model.json', keysAt);
  */
 export function zodToGibbsError(error: z.ZodError, input: unknown, source: string, allowedKeys?: (path: readonly PropertyKey[]) => string[]): GibbsError {
   const issue = error.issues[0];

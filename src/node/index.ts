@@ -6,3 +6,6 @@ export * from './parallel-enumerate.js';
 export * from './checkpoint.js';
 export * from './parallel-chains.js';
 export * from './network-files.js';
+export * from './byte-streams.js';
+export * from './compress-file.js';
+export * from './external-compressors.js';

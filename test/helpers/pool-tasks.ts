@@ -12,5 +12,5 @@ export function failOn(n: number, bad: number): number {
 }
 
 export function skChunk(prefix: number) {
-  return enumerateChunk(sherringtonKirkpatrickModel(14, { seed: 2, field: 0.1 }), 1, prefix, 2, false);
+  return enumerateChunk(sherringtonKirkpatrickModel(14, { seed: 2, field: 0.1 }), 1, prefix, 2, { spinMeans: true, correlations: false });
 }

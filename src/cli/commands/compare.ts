@@ -130,7 +130,7 @@ export const COMPARISON_METHODS: ComparisonMethod[] = [
     async run(model, point, context) {
       const progress = createProgress('enumerating', 2 ** model.size, { json: context.json, unit: 'states' });
       try {
-        const t = await enumerateParallel(model, point.temperature, { correlations: false, onProgress: (done) => progress.update(done) });
+        const [t] = await enumerateParallel(model, [point.temperature], { spinMeans: false, correlations: false, onProgress: (done) => progress.update(done) });
         return [{ method: 'exact (enumeration)', freeEnergy: t.freeEnergy, kind: 'exact', converged: true }];
       } finally {
         progress.stop();

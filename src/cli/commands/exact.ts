@@ -1,16 +1,16 @@
 import { type Command, Option } from 'commander';
-import { chooseExactMethod, requireExactMethod } from '../../exact/methods.js';
+import { chooseExactMethod, requireExactMethod, solveExact } from '../../exact/methods.js';
 import { type ExactMethod, type Thermodynamics, perSpin } from '../../exact/thermodynamics.js';
 import type { IsingModel } from '../../models/ising.js';
 import { enumerateParallel } from '../../node/parallel-enumerate.js';
-import { parseChoice, parseInteger, parseTemperatures } from '../options.js';
+import { type TemperaturePoint, parseChoice, parseInteger, parseTemperatures } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatTable } from '../table.js';
 import { printJson, readModel } from '../io.js';
 import { plotOption, plotTarget } from '../plot-option.js';
 import { exactSeries, thermodynamicsFigure } from '../../report/figures/thermodynamics.js';
 
-const METHODS = ['auto', 'enumeration'] as const;
+const METHODS = ['auto', 'enumeration', 'transfer-matrix', 'torus', 'onsager'] as const;
 
 interface ExactOptions {
   temperature?: string;
@@ -21,18 +21,19 @@ interface ExactOptions {
   plot?: string;
 }
 
-/** Solve one temperature point with the chosen method. */
-async function solve(model: IsingModel, method: ExactMethod, temperature: number, options: ExactOptions): Promise<Thermodynamics> {
-  const workers = options.workers === undefined ? undefined : parseInteger('--workers', options.workers, 1, 256);
-  const progress = createProgress('enumerating', 2 ** model.size, { json: options.json, unit: 'states' });
+/** Solve every temperature point with the chosen method (enumeration on worker threads, with a progress bar). */
+async function solveAll(model: IsingModel, method: ExactMethod, points: TemperaturePoint[], options: ExactOptions, workers: number | undefined): Promise<Thermodynamics[]> {
+  if (method !== 'enumeration') return points.map((p) => solveExact(model, method, { beta: p.beta })).map((t, i) => ({ ...t, temperature: points[i].temperature }));
+  const progress = createProgress('enumerating', 2 ** model.size * points.length, { json: options.json, unit: 'states' });
   try {
-    return await enumerateParallel(model, temperature, { workers, onProgress: (done) => progress.update(done) });
+    const temperatures = points.map((p) => p.temperature);
+    return await enumerateParallel(model, temperatures, { workers, spinMeans: false, correlations: false, onProgress: (done) => progress.update(done) });
   } finally {
     progress.stop();
   }
 }
 
-/** JSON shape of one result: totals plus the same under perSpin. */
+/** JSON shape of one result: totals plus the same under perSpin (per site for Onsager, where they coincide). */
 export function exactJson(t: Thermodynamics): Record<string, unknown> {
   return {
     method: t.method,
@@ -46,7 +47,11 @@ export function exactJson(t: Thermodynamics): Record<string, unknown> {
     heatCapacity: t.heatCapacity,
     magnetization: t.magnetization,
     absMagnetization: t.absMagnetization,
+    magnetizationSquared: t.magnetizationSquared,
     susceptibility: t.susceptibility,
+    criticalTemperature: t.criticalTemperature,
+    spontaneousMagnetization: t.spontaneousMagnetization,
+    note: t.note,
     perSpin: perSpin(t),
   };
 }
@@ -54,39 +59,55 @@ export function exactJson(t: Thermodynamics): Record<string, unknown> {
 /** Aligned table of per-spin results, one row per temperature. */
 export function exactTable(results: Thermodynamics[]): string {
   return formatTable(
-    ['T', 'beta', 'logZ/N', 'F/N', 'U/N', 'S/N', 'C/N', '<|M|>/N', 'chi/N'],
+    ['T', 'beta', 'logZ/N', 'F/N', 'U/N', 'S/N', 'C/N', '<M>/N', '<|M|>/N', 'chi/N'],
     results.map((t) => {
       const p = perSpin(t);
-      return [t.temperature, t.beta, p.logZ, p.freeEnergy, p.energy, p.entropy, p.heatCapacity, p.absMagnetization, p.susceptibility];
+      return [t.temperature, t.beta, p.logZ, p.freeEnergy, p.energy, p.entropy, p.heatCapacity, p.magnetization, p.absMagnetization, p.susceptibility];
     }),
   );
 }
 
-/** `gibbs exact MODEL --temperature T`: exact thermodynamics. */
+/** `gibbs exact MODEL --temperature T [--method M]`: exact thermodynamics. */
 export function registerExact(program: Command): void {
   program
     .command('exact')
-    .description('exact thermodynamics: log Z, F, U, S, C, |M|, chi (totals; per spin in the table)')
+    .description('exact thermodynamics: log Z, F, U, S, C, <M>, <|M|>, chi (totals in JSON; per spin in the table)')
     .argument('<model>', 'model file (JSON), or - for stdin')
     .option('-T, --temperature <list>', 'temperature(s): 2.269, a list 1.5,2.0 or a range 1.5:3.5:0.25')
     .option('-b, --beta <list>', 'inverse temperature(s) beta = 1/T, same forms as --temperature')
-    .addOption(new Option('-m, --method <method>', 'exact method').choices([...METHODS]).default('auto'))
+    .addOption(new Option('-m, --method <method>', 'exact method (auto picks the best that applies; see gibbs model MODEL)').choices([...METHODS]).default('auto'))
     .option('--workers <n>', 'worker threads for enumeration (default: one per core)')
     .option('--json', 'print JSON (an object, or an array for several temperatures)')
     .addOption(plotOption())
-    .addHelpText('after', '\nExamples:\n  gibbs exact examples/models/sk-20.json --temperature 1\n  gibbs exact examples/models/torus-4.json -T 1.5:3.5:0.5 --json\n  gibbs exact examples/models/torus-4.json -T 1:4:0.05 --plot torus-4.svg')
+    .addHelpText('after', [
+      '',
+      'Methods:',
+      '  enumeration      all 2^N states (N <= 36), any model; threads; also <|M|>',
+      '  transfer-matrix  chains (any fields and couplings, any length) and uniform square strips of width <= 16',
+      "  torus            Kaufman's exact formula for an L x M square torus in zero field",
+      "  onsager          the infinite square lattice (per site) for a uniform square-lattice model in zero field",
+      '',
+      'Examples:',
+      '  gibbs exact examples/models/sk-20.json --temperature 1',
+      '  gibbs exact examples/models/torus-16.json -T 2:2.5:0.1 --method torus',
+      '  gibbs exact examples/models/torus-16.json -T 2.269 --method onsager --json',
+      '  gibbs exact examples/models/torus-16.json -T 1:4:0.05 --method torus --plot torus-16.svg',
+    ].join('\n'))
     .action(async (path: string, options: ExactOptions) => {
       const points = parseTemperatures(options);
       const plot = plotTarget(options.plot);
-      const model = readModel(path);
       const requested = parseChoice('--method', options.method, METHODS);
+      const workers = options.workers === undefined ? undefined : parseInteger('--workers', options.workers, 1, 256);
+      const model = readModel(path);
       const method: ExactMethod = requested === 'auto' ? chooseExactMethod(model) : requested;
-      if (requested !== 'auto') requireExactMethod(model, method);
-      else if (!options.json) process.stderr.write(`method: ${method} (auto)\n`);
-      const results: Thermodynamics[] = [];
-      for (const point of points) results.push(await solve(model, method, point.temperature, options));
+      if (requested === 'auto') process.stderr.write(`method: ${method} (auto)\n`);
+      else requireExactMethod(model, method);
+      const results = await solveAll(model, method, points, options, workers);
+      const header = method === 'onsager'
+        ? `${model.description}: infinite-lattice limit (Onsager), values per site; T_c = ${results[0].criticalTemperature}`
+        : `${model.description}, ${model.size} spins, method ${method}${results[0].note ? ` (${results[0].note})` : ''}`;
       if (options.json) printJson(results.length === 1 ? exactJson(results[0]) : results.map(exactJson));
-      else process.stdout.write(`${model.description}, ${model.size} spins, method ${method}\n${exactTable(results)}\n`);
-      await plot?.write(() => thermodynamicsFigure([exactSeries(results, `exact (${method})`)], { title: `${model.description}: exact thermodynamics`, subtitle: `${model.size} spins, method ${method}` }));
+      else process.stdout.write(`${header}\n${exactTable(results)}\n`);
+      await plot?.write(() => thermodynamicsFigure([exactSeries(results, `exact (${method})`)], { title: `${model.description}: exact thermodynamics`, subtitle: header }));
     });
 }

@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
 import { registerCompare } from './compare.js';
+import { registerCoin } from './coin.js';
+import { registerCompress } from './compress.js';
+import { registerDecompress } from './decompress.js';
+import { registerEntropy } from './entropy.js';
 import { registerExact } from './exact.js';
 import { registerInfer } from './infer.js';
 import { registerMixture } from './mixture.js';
@@ -15,5 +19,9 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerCompare,
   registerInfer,
   registerMixture,
+  registerCompress,
+  registerDecompress,
+  registerEntropy,
+  registerCoin,
   registerReport,
 ];
