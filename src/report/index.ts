@@ -15,6 +15,7 @@ export * from './figures/monte-carlo.js';
 export * from './figures/bayes.js';
 export * from './figures/mixture.js';
 export * from './figures/variational.js';
+export * from './figures/coin.js';
 export * from './tasks.js';
 export * from './monte-carlo.js';
 export * from './html.js';

@@ -80,9 +80,28 @@ describe('the built explorer', () => {
     await page.click('#ising-sweep');
     await expect.poll(() => page.textContent('#ising-status'), { timeout: 60_000 }).toMatch(/^Sweep done: 14 temperatures/);
     expect(await page.getAttribute('#ising-sweep-energy', 'data-points')).toBe('14');
-    // The mean-field curve comes with the points.
-    expect(await page.getAttribute('#ising-sweep-energy', 'data-curves')).toContain('mean field');
+    // Exact (Kaufman, square lattice in zero field) and mean-field curves come with the points.
+    expect(await page.getAttribute('#ising-sweep-energy', 'data-curves')).toMatch(/^exact 16×16 \(Kaufman.*;mean field$/);
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-ising-sweep.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('Compression panel: flips are coded near N·H; typed text is compressed by adaptive models', async () => {
+    const { page, errors } = browser;
+    await page.click('#tab-coin');
+    for (let i = 0; i < 3; i++) await page.click('#coin-flip');
+    await expect.poll(() => page.textContent('#coin-n')).toBe('300');
+    await page.click('#coin-run');
+    await expect.poll(async () => Number(await page.textContent('#coin-n')), { timeout: 20_000 }).toBeGreaterThan(5000);
+    await page.click('#coin-run');
+    const n = Number(await page.textContent('#coin-n'));
+    const [nh, range] = ((await page.getAttribute('#coin-bits', 'data-bits')) ?? '').split(',').map(Number);
+    // H(0.9) = 0.469 bits per flip: the range coder lands on N·H up to the sequence's own
+    // fluctuation, a few standard deviations of -log2 p(x), sqrt(N p (1-p)) log2 9.
+    expect(Math.abs(range - nh)).toBeLessThan(5 * Math.sqrt(n * 0.09) * Math.log2(9) + 32);
+    await page.fill('#coin-text', 'abracadabra abracadabra abracadabra abracadabra');
+    await expect.poll(() => page.textContent('#coin-text-table')).toMatch(/47 bytes.*context mixing, range coder/);
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-coin.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 

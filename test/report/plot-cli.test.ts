@@ -51,6 +51,14 @@ describe('--plot', () => {
     expectUserError(runCli(['infer', 'normal', data, '--column', 'height', '--plot', join(dir, 'x.jpg')]), /--plot: got ".*x\.jpg", expected a file name ending in \.svg or \.png/);
   });
 
+  it('gibbs coin draws code lengths against N·H and the AEP curve', () => {
+    const svg = join(dir, 'coin.svg');
+    expect(runCli(['coin', '--p', '0.9', '--n', '2000', '--plot', svg]).code).toBe(0);
+    const text = readFileSync(svg, 'utf8');
+    expect(missingTexts(text, ['Code length minus N·H', 'range coder (known p)', 'rANS (known p)', '−log2 p(x) of this sequence', 'Asymptotic equipartition'])).toEqual([]);
+    expect(countMarks(text, 'rect')).toBeGreaterThanOrEqual(5);
+  });
+
   it('gibbs mixture fit draws the components over the data', () => {
     const data = join(dir, 'mixture.csv');
     const rows = Array.from({ length: 120 }, (_, i) => `${(i % 2 ? 3 : 0) + Math.sin(i * 1.7)},${(i % 2 ? 3 : 0) + Math.cos(i * 2.3)}`);

@@ -1,22 +1,27 @@
 import { GibbsError } from '../../../core/errors.js';
 import { runChains } from '../../../mcmc/run.js';
 import { isingKernel } from '../../../mcmc/ising-kernels.js';
+import { onsager } from '../../../exact/onsager.js';
+import { kaufmanTorus } from '../../../exact/torus.js';
 import { meanFieldSweep } from '../../../variational/mean-field.js';
 import type { IsingModel } from '../../../models/ising.js';
 import { panelModel } from './model.js';
-import type { Curve, SweepRequest, WorkerMessage } from './protocol.js';
+import type { Curve, IsingParams, SweepRequest, WorkerMessage } from './protocol.js';
 
 // A temperature sweep by Monte Carlo with error bars: the library's run driver (burn-in,
 // autocorrelation-corrected errors, two chains) at each temperature, one point posted at a time.
 
 const scope = self as unknown as { postMessage(message: WorkerMessage): void; onmessage: ((event: MessageEvent<SweepRequest>) => void) | null };
 
-/** Curves to compare the Monte Carlo points with: mean field, for any lattice and field. */
-function curves(model: IsingModel): Curve[] {
+/**
+ * Curves to compare with: mean field for any lattice, and for the square lattice in zero field
+ * the exact energy of this L x L torus (Kaufman) with Onsager and Yang's infinite-lattice |M|.
+ */
+function curves(model: IsingModel, params: IsingParams): Curve[] {
   const grid = Array.from({ length: 70 }, (_, i) => Number((4.45 - i * 0.05).toFixed(2)));
   const meanField = meanFieldSweep(model, grid.map((temperature) => ({ temperature })), { tolerance: 1e-8, maxIterations: 2000 });
   const n = model.size;
-  return [
+  const result: Curve[] = [
     {
       name: 'mean field',
       temperature: grid,
@@ -24,6 +29,16 @@ function curves(model: IsingModel): Curve[] {
       absMagnetization: meanField.map((r) => Math.abs(r.magnetization.reduce((a, b) => a + b, 0)) / n),
     },
   ];
+  if (params.lattice === 'square' && params.field === 0) {
+    const coupling = params.coupling === 'ferromagnet' ? -1 : 1;
+    result.unshift({
+      name: `exact ${params.size}×${params.size} (Kaufman; |M|: Onsager–Yang, L = ∞)`,
+      temperature: grid,
+      energy: grid.map((temperature) => kaufmanTorus(model, { temperature }).energy / n),
+      absMagnetization: grid.map((temperature) => (coupling < 0 ? (onsager(coupling, { temperature }).absMagnetization ?? Number.NaN) : Number.NaN)),
+    });
+  }
+  return result;
 }
 
 scope.onmessage = (event) => {
@@ -31,7 +46,7 @@ scope.onmessage = (event) => {
     const { params, temperatures, sweeps, burnIn } = event.data;
     const model = panelModel(params);
     const kernel = isingKernel(params.algorithm);
-    scope.postMessage({ type: 'sweep-curves', curves: curves(model) });
+    scope.postMessage({ type: 'sweep-curves', curves: curves(model, params) });
     for (const temperature of temperatures) {
       const { summary } = runChains(kernel, model, { beta: 1 / temperature, start: 'random' }, { sweeps, burnIn }, { seed: params.seed, chains: 2 });
       const n = model.size;
