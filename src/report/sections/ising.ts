@@ -33,6 +33,7 @@ async function run(options: SectionOptions): Promise<SectionResult> {
   const mcTemperatures = quick ? [1.8, 2.269, 3] : [1.5, 1.8, 2, 2.1, 2.2, 2.269, 2.35, 2.5, 2.75, 3, 3.5];
   const arTemperatures = quick ? [3] : [2, 2.269, 3];
   const algorithm = 'metropolis';
+  const algorithmName = `${algorithm[0].toUpperCase()}${algorithm.slice(1)}`;
   const plan = quick ? { sweeps: 1000, burnIn: 200 } : { sweeps: 20_000, burnIn: 2000 };
   const arOptions = quick ? { steps: 10, batch: 16, samples: 200, seed: options.seed } : { steps: 150, batch: 64, samples: 2000, seed: options.seed };
   const exact = temperatures.map((temperature) => kaufmanTorus(model, { temperature }));
@@ -59,7 +60,7 @@ async function run(options: SectionOptions): Promise<SectionResult> {
   const series = [
     exactSeries(exact, `exact ${side}×${side} (Kaufman)`, COLORS.exact),
     { ...exactSeries(limit, 'infinite lattice (Onsager, Yang)', COLORS.onsager), style: 'dashed' as const },
-    monteCarloSeries(mc, `Monte Carlo (${algorithm}), ± 1 s.e.`, COLORS.mc),
+    monteCarloSeries(mc, `Monte Carlo (${algorithmName}), ± 1 s.e.`, COLORS.mc),
     variationalSeries(meanFieldPoints, 'mean field (F_q ≥ F)', COLORS.meanField),
     variationalSeries(bethePoints, 'Bethe (no bound)', COLORS.bethe),
     sampledFreeEnergySeries(ar, 'autoregressive network F_q ± 1 s.e. (≥ F)', COLORS.autoregressive),
@@ -87,7 +88,7 @@ async function run(options: SectionOptions): Promise<SectionResult> {
   const arAtTc = ar.find((p) => Math.abs(p.temperature - 2.269) < 1e-9) ?? ar[0];
   return {
     summary:
-      `Energy, heat capacity, magnetisation and free energy per spin of the ${side}×${side} ferromagnetic torus: Kaufman's exact solution and Onsager's infinite-lattice limit (curves), ${algorithm} Monte Carlo with one-standard-error bars (points, which fall on the exact curves), and the mean-field, Bethe and autoregressive-network approximations. ` +
+      `Energy, heat capacity, magnetisation and free energy per spin of the ${side}×${side} ferromagnetic torus: Kaufman's exact solution and Onsager's infinite-lattice limit (curves), ${algorithmName} Monte Carlo with one-standard-error bars (points, which fall on the exact curves), and the mean-field, Bethe and autoregressive-network approximations. ` +
       'The second figure draws each approximation\u2019s free energy against the exact one: mean field and the network\u2019s F_q stay above it, as the Gibbs–Bogoliubov bound requires, while Bethe has no bound; ' +
       `the network\u2019s importance-sampling estimate lies within ${importanceGap.toExponential(1)} per spin of the exact value (at most ${importanceZ.toFixed(1)} of its error bars).`,
     figures: [
@@ -96,7 +97,7 @@ async function run(options: SectionOptions): Promise<SectionResult> {
     ],
     highlights: [
       { label: `C/N peak (exact, ${side}×${side})`, value: `${(peak.heatCapacity / peak.spins).toFixed(4)} at T = ${peak.temperature}` },
-      { label: `${algorithm} vs exact (E, C)`, value: `within ${worst.toFixed(1)} error bars at ${mc.length} temperatures` },
+      { label: `${algorithmName} vs exact (E, C)`, value: `within ${worst.toFixed(1)} error bars at ${mc.length} temperatures` },
       { label: 'mean-field F_q − F (min over T)', value: `${meanFieldGap.toExponential(2)} ≥ 0: the bound holds` },
       { label: `network F_q − F at T = ${arAtTc.temperature}`, value: `${formatEstimate(arAtTc.freeEnergy - exactFreeEnergy(arAtTc.temperature), arAtTc.freeEnergyError ?? 0)} per spin` },
     ],
