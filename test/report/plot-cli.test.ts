@@ -57,6 +57,14 @@ describe('--plot', () => {
     const text = readFileSync(svg, 'utf8');
     expect(missingTexts(text, ['Code length minus N·H', 'range coder (known p)', 'rANS (known p)', '−log2 p(x) of this sequence', 'Asymptotic equipartition'])).toEqual([]);
     expect(countMarks(text, 'rect')).toBeGreaterThanOrEqual(5);
+    // gibbs entropy: H_k by context order against 8 bits per byte.
+    const entropy = join(dir, 'entropy.svg');
+    const file = join(dir, 'text.txt');
+    writeFileSync(file, 'abracadabra '.repeat(50));
+    expect(runCli(['entropy', file, '--order', '3', '--plot', entropy]).code).toBe(0);
+    const e = readFileSync(entropy, 'utf8');
+    expect(missingTexts(e, ['Empirical entropy of', 'k = 0', 'k = 3', 'raw: 8 bits per byte'])).toEqual([]);
+    expect(countMarks(e, 'rect')).toBe(4);
   });
 
   it('gibbs mixture fit draws the components over the data', () => {

@@ -47,3 +47,20 @@ export function aepFigure(result: CoinExperiment): LinePlot {
 export function coinFigure(result: CoinExperiment, codes: CoinCodeResult[] = result.codes): Figure {
   return { type: 'grid', columns: 2, figures: [coinCodesFigure(result, codes), aepFigure(result)] };
 }
+
+/**
+ * The figure of `gibbs entropy --plot`: the empirical conditional entropy H_k of a file in bits
+ * per byte for each context order k, against the 8 bits per byte of the raw file.
+ */
+export function entropyOrdersFigure(orders: Array<{ order: number; bitsPerByte: number }>, file: string, bytes: number): Figure {
+  return {
+    type: 'bar',
+    title: `Empirical entropy of ${file} (${bytes} bytes) by context order`,
+    categoryLabel: 'context order k (bytes)',
+    categories: orders.map((o) => `k = ${o.order}`),
+    y: { label: 'conditional entropy', symbol: 'H_k', unit: 'bits per byte' },
+    groups: [{ name: 'H_k', values: orders.map((o) => o.bitsPerByte), color: '#4e79a7' }],
+    references: [{ label: 'raw: 8 bits per byte', value: 8, orientation: 'horizontal' }],
+    width: 360,
+  };
+}

@@ -88,7 +88,7 @@ async function run(options: SectionOptions): Promise<SectionResult> {
   const arAtTc = ar.find((p) => Math.abs(p.temperature - 2.269) < 1e-9) ?? ar[0];
   return {
     summary:
-      `Energy, heat capacity, magnetisation and free energy per spin of the ${side}×${side} ferromagnetic torus: Kaufman's exact solution and Onsager's infinite-lattice limit (curves), ${algorithmName} Monte Carlo with one-standard-error bars (points, which fall on the exact curves), and the mean-field, Bethe and autoregressive-network approximations. ` +
+      `Energy, heat capacity, magnetisation and free energy per spin of the ${side}×${side} ferromagnetic torus: Kaufman's exact solution and Onsager's infinite-lattice limit (curves), ${algorithmName} Monte Carlo with one-standard-error bars (points, ${worst < 4 ? 'on the exact curves within their error bars' : `up to ${worst.toFixed(1)} error bars off the exact curves`}), and the mean-field, Bethe and autoregressive-network approximations. ` +
       'The second figure draws each approximation\u2019s free energy against the exact one: mean field and the network\u2019s F_q stay above it, as the Gibbs–Bogoliubov bound requires, while Bethe has no bound; ' +
       `the network\u2019s importance-sampling estimate lies within ${importanceGap.toExponential(1)} per spin of the exact value (at most ${importanceZ.toFixed(1)} of its error bars).`,
     figures: [
