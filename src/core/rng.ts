@@ -25,10 +25,12 @@ export interface RngState {
  * const chains = Rng.streams(42, 4); // four independent streams for four chains
  */
 export class Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // Initialised to 0 so V8 stores the words as unboxed numbers (a field first set to
+  // undefined becomes "tagged" and every update would allocate a heap number: 3x slower).
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
   private spare = 0;
   private hasSpare = false;
 
@@ -84,6 +86,22 @@ export class Rng {
       rng.hasSpare = true;
     }
     return rng;
+  }
+
+  /**
+   * Overwrite this generator's state with a saved one (the inverse of {@link Rng.getState}).
+   * Hot loops may copy the words into locals, run the xoshiro128** step inline and put them
+   * back with this: the numbers are the same as from {@link Rng.nextInt32}, at half the cost.
+   */
+  setState(state: RngState): void {
+    const [a, b, c, d] = state.words;
+    if (((a | b | c | d) >>> 0) === 0) throw new Error('xoshiro128** state must not be all zero');
+    this.s0 = a | 0;
+    this.s1 = b | 0;
+    this.s2 = c | 0;
+    this.s3 = d | 0;
+    this.hasSpare = state.spareNormal !== null;
+    this.spare = state.spareNormal ?? 0;
   }
 
   /** An independent copy with the same state. */

@@ -73,6 +73,8 @@ export interface ObservableSet<State> {
  *   worker threads and back (omit them when the model already is plain data).
  * - `stats` (optional) returns kernel-specific summaries for the report (mean cluster size,
  *   swap rates per temperature pair, the final ladder).
+ * - `configuration` (optional) returns the current configuration for pictures and files (spins
+ *   ±1 for Ising models, e.g. positions for a gas).
  *
  * @example
  * // A kernel is a plain object; see metropolisKernel in ./metropolis.ts for a full one.
@@ -92,6 +94,7 @@ export interface Kernel<Model, State, Options> {
   toModelData?(model: Model): unknown;
   fromModelData?(data: unknown): Model;
   stats?(state: State): Record<string, number | number[]>;
+  configuration?(state: State): ArrayLike<number>;
 }
 
 /** A kernel with its type parameters erased, for registries and worker tasks. */

@@ -92,7 +92,11 @@ export const isingModelCodec = {
   fromModelData: (data: unknown): IsingModel => IsingModel.fromData(data as IsingModelData),
 };
 
-/** 2^32: acceptance thresholds compare a uniform 32-bit integer u < p * 2^32. */
+/**
+ * 2^32: acceptance thresholds compare a uniform 32-bit integer u < p * 2^32. Hot loops write the
+ * literal 4294967296 instead: V8 does not constant-fold an imported binding, and the load
+ * doubled the cost of a Metropolis step.
+ */
 export const TWO_POW_32 = 4294967296;
 
 /**

@@ -1,4 +1,4 @@
-import { requireInteger } from '../core/errors.js';
+import { GibbsError, requireInteger } from '../core/errors.js';
 import { type ChainSnapshot, type ResolvedPlan, type RunPlan, advanceChain, resolvePlan, resumeChain, snapshotChain, startChain } from '../mcmc/driver.js';
 import { type AnyKernel, type KernelRef, kernelFromModule } from '../mcmc/kernel.js';
 import type { ChainsResult } from '../mcmc/run.js';
@@ -25,15 +25,24 @@ export interface SegmentResult {
  */
 export async function advanceChainSegment(
   ref: KernelRef, modelData: unknown, options: unknown, plan: ResolvedPlan, seed: number, index: number,
-  snapshot: ChainSnapshot | null, seconds: number, progress: Float64Array | null,
+  snapshot: ChainSnapshot | null, seconds: number, progress: Float64Array | null, maxSweeps = Infinity,
+  onProgress?: () => void,
 ): Promise<SegmentResult> {
   const kernel = await loadKernel(ref);
   const model = kernel.fromModelData ? kernel.fromModelData(modelData) : modelData;
   const chain = snapshot ? resumeChain(kernel, model, options, plan, snapshot) : startChain(kernel, model, options, plan, seed, index);
   const deadline = Date.now() + seconds * 1000;
+  const until = chain.sweepsDone + maxSweeps;
+  const limited = Number.isFinite(seconds) || Number.isFinite(maxSweeps);
   advanceChain(kernel, chain, plan, {
-    shouldStop: Number.isFinite(seconds) ? () => Date.now() >= deadline : undefined,
-    onProgress: progress ? (done) => { progress[index] = done; } : undefined,
+    stopEvery: Number.isFinite(maxSweeps) ? 1 : undefined,
+    shouldStop: limited ? () => chain.sweepsDone >= until || Date.now() >= deadline : undefined,
+    onProgress: progress
+      ? (done) => {
+          progress[index] = done;
+          onProgress?.();
+        }
+      : undefined,
   });
   return { snapshot: snapshotChain(kernel, chain), stats: kernel.stats?.(chain.state) ?? {} };
 }
@@ -56,6 +65,8 @@ export interface ParallelChainsOptions {
   checkpoint?: string;
   /** Seconds between checkpoints (default 60). */
   checkpointSeconds?: number;
+  /** At most this many sweeps per chain between checkpoints (default: no limit; for tests). */
+  checkpointSweeps?: number;
   /** Chains to continue (from {@link loadCheckpoint}); their identity must match {@link runIdentity}. */
   resume?: ChainSnapshot[];
   /** Extra identity fields for the checkpoint (e.g. a model file name). */
@@ -110,6 +121,15 @@ export async function runParallelChains(options: ParallelChainsOptions): Promise
   const progress = new Float64Array(new SharedArrayBuffer(8 * count));
   snapshots.forEach((s, i) => { progress[i] = s?.sweepsDone ?? 0; });
   const report = () => options.onProgress?.(progress.reduce((a, b) => a + b, 0), count * perChain);
+  // In this thread the timer cannot fire during a segment: report from the chain itself, 4 times a second.
+  let last = 0;
+  const inlineReport = () => {
+    const now = Date.now();
+    if (now - last >= 250) {
+      last = now;
+      report();
+    }
+  };
   const timer = options.onProgress ? setInterval(report, 250) : undefined;
   const isDone = (s: ChainSnapshot | null) => s !== null && s.sweepsDone >= perChain;
   try {
@@ -118,17 +138,23 @@ export async function runParallelChains(options: ParallelChainsOptions): Promise
     for (;;) {
       const pending = finished.map((f, i) => (f ? -1 : i)).filter((i) => i >= 0);
       if (pending.length === 0) break;
-      const args = (i: number) => [options.kernel, modelData, options.options, plan, seed, i, snapshots[i], seconds, progress] as const;
+      const args = (i: number) => [options.kernel, modelData, options.options, plan, seed, i, snapshots[i], seconds, progress, options.checkpoint ? (options.checkpointSweeps ?? Infinity) : Infinity] as const;
       let results: SegmentResult[];
       if (workers === 1) {
         results = [];
         for (const i of pending) {
-          results.push(await advanceChainSegment(...args(i)));
+          results.push(await advanceChainSegment(...args(i), options.onProgress ? inlineReport : undefined));
           report();
         }
       } else {
         const url = moduleUrl(import.meta.url, './parallel-chains');
-        results = await runTasks<SegmentResult>(pending.map((i) => ({ module: url, exportName: 'advanceChainSegment', args: [...args(i)] })), { workers });
+        try {
+          results = await runTasks<SegmentResult>(pending.map((i) => ({ module: url, exportName: 'advanceChainSegment', args: [...args(i)] })), { workers });
+        } catch (error) {
+          // A user error inside a worker (e.g. a bad kernel option) stays a user error here.
+          if ((error as Error).name === 'GibbsError') throw new GibbsError((error as Error).message);
+          throw error;
+        }
       }
       pending.forEach((i, k) => {
         snapshots[i] = results[k].snapshot;

@@ -1,24 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { enumerate } from '../../src/exact/enumerate.js';
 import { advanceChain, resolvePlan, resumeChain, snapshotChain, startChain } from '../../src/mcmc/driver.js';
-import type { Kernel } from '../../src/mcmc/kernel.js';
-import { type MetropolisOptions, type MetropolisState, metropolisKernel } from '../../src/mcmc/metropolis.js';
+import { metropolisKernel } from '../../src/mcmc/metropolis.js';
 import { runChains } from '../../src/mcmc/run.js';
 import { chainModel, squareModel } from '../../src/models/lattices.js';
 import { sherringtonKirkpatrickModel } from '../../src/models/disorder.js';
 import { Rng } from '../../src/core/rng.js';
 import type { IsingModel } from '../../src/models/ising.js';
 import { decodePlain, encodePlain } from '../../src/node/checkpoint.js';
-import { deviations, withinErrors } from './exact-check.js';
+import { brokenAtHalfBeta, deviations, withinErrors } from './exact-check.js';
 
 const TC = 2 / Math.log(1 + Math.SQRT2);
 const torus = squareModel(4, 4);
 
 /** Deliberately broken: proposals accepted with exp(-beta dE / 2), i.e. sampling at 2T. */
-const brokenMetropolis: Kernel<IsingModel, MetropolisState, MetropolisOptions> = {
-  ...metropolisKernel,
-  init: (model, options, rng) => metropolisKernel.init(model, { ...options, beta: options.beta / 2 }, rng),
-};
+const brokenMetropolis = brokenAtHalfBeta(metropolisKernel);
 
 function randomFieldChain(): IsingModel {
   const rng = Rng.fromSeed(7);

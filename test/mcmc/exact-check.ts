@@ -1,5 +1,6 @@
 import type { Estimate } from '../../src/core/estimate.js';
 import type { Thermodynamics } from '../../src/exact/thermodynamics.js';
+import type { AnyKernel } from '../../src/mcmc/kernel.js';
 import type { RunSummary } from '../../src/mcmc/summary.js';
 
 /** Standardised deviation (estimate - exact) / error. */
@@ -19,4 +20,14 @@ export function deviations(summary: RunSummary, exact: Thermodynamics): { energy
 /** True when every deviation is within `k` error bars (the tolerance the tests use: 4). */
 export function withinErrors(d: Record<string, number>, k = 4): boolean {
   return Object.values(d).every((z) => Math.abs(z) < k);
+}
+
+/**
+ * Deliberately broken copy of a kernel: its dynamics run at beta / 2 (Metropolis accepts with
+ * exp(-beta dE / 2); cluster bonds form with 1 - exp(-beta |J|): the missing factor 2), while
+ * its observables still use beta. Every statistical test must catch it.
+ */
+export function brokenAtHalfBeta(kernel: AnyKernel): AnyKernel {
+  const half = (o: Record<string, unknown>) => (o.betas ? { ...o, betas: (o.betas as number[]).map((b) => b / 2) } : { ...o, beta: (o.beta as number) / 2 });
+  return { ...kernel, init: (model, options, rng) => kernel.init(model, half(options), rng) };
 }

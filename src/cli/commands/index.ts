@@ -9,12 +9,14 @@ import { registerInfer } from './infer.js';
 import { registerMixture } from './mixture.js';
 import { registerModel } from './model.js';
 import { registerReport } from './report.js';
+import { registerSample } from './sample.js';
 import { registerVariational } from './variational.js';
 
 /** Every subcommand, in the order `gibbs --help` lists them. */
 export const COMMANDS: Array<(program: Command) => void> = [
   registerExact,
   registerModel,
+  registerSample,
   registerVariational,
   registerCompare,
   registerInfer,
