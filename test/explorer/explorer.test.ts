@@ -64,10 +64,13 @@ describe('the built explorer', () => {
     // machine is shared; speed claims belong to benchmarks).
     await page.selectOption('#ising-size', '256');
     await setSlider(page, '#ising-sweeps-per-frame', 5);
-    await page.waitForTimeout(3000);
-    const fps = await page.textContent('#ising-fps');
-    const rate = await page.textContent('#ising-rate');
-    writeFileSync(join(ARTIFACTS, 'explorer-performance.txt'), `Ising L=256, metropolis, 5 sweeps/frame: ${fps} frames/s, ${rate} spin updates/s\n`);
+    const lines: string[] = [];
+    for (const algorithm of ['metropolis', 'multispin']) {
+      await page.selectOption('#ising-algorithm', algorithm);
+      await page.waitForTimeout(3000);
+      lines.push(`Ising L=256, ${algorithm}, 5 sweeps/frame: ${await page.textContent('#ising-fps')} frames/s, ${await page.textContent('#ising-rate')} spin updates/s`);
+    }
+    writeFileSync(join(ARTIFACTS, 'explorer-performance.txt'), `${lines.join('\n')}\n`);
     await page.click('#ising-start');
     expect(errors).toEqual([]);
   });
@@ -82,6 +85,12 @@ describe('the built explorer', () => {
     expect(await page.getAttribute('#ising-sweep-energy', 'data-points')).toBe('14');
     // Exact (Kaufman, square lattice in zero field) and mean-field curves come with the points.
     expect(await page.getAttribute('#ising-sweep-energy', 'data-curves')).toMatch(/^exact 16×16 \(Kaufman.*;mean field$/);
+    // The algorithm choice: a cluster algorithm runs in the same worker.
+    await page.selectOption('#ising-algorithm', 'wolff');
+    const sweeps = Number(await page.textContent('#ising-sweeps'));
+    await page.click('#ising-start');
+    await expect.poll(async () => Number(await page.textContent('#ising-sweeps')), { timeout: 20_000 }).toBeGreaterThan(sweeps + 50);
+    await page.click('#ising-start');
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-ising-sweep.png'), fullPage: true });
     expect(errors).toEqual([]);
   });

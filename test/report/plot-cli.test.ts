@@ -24,6 +24,15 @@ describe('--plot', () => {
     expect(pngSize(readFileSync(png)).width).toBeGreaterThan(500);
   });
 
+  it('gibbs sample draws the traces of every chain, the histogram of E/N and the final spins', () => {
+    const svg = join(dir, 'sample.svg');
+    const r = runCli(['sample', torus, '-T', '2.5', '--sweeps', '2000', '--chains', '2', '--algorithm', 'wolff', '--plot', svg]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(svg, 'utf8');
+    expect(missingTexts(text, ['Energy per spin, each chain', 'Magnetisation per spin, each chain', 'Histogram of E/N, all chains', 'Chain 0: final spins (dark +1)', 'chain 0', 'chain 1'])).toEqual([]);
+    expect(countMarks(text, 'line')).toBe(4); // two chains x two traces
+  });
+
   it('gibbs variational and gibbs compare draw the approximation across T and F by method', () => {
     const variational = join(dir, 'variational.svg');
     expect(runCli(['variational', torus, '-T', '1:4:0.5', '--plot', variational]).code).toBe(0);

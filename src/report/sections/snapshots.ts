@@ -6,7 +6,7 @@ import type { ReportSection, SectionOptions, SectionResult } from './section.js'
 
 async function run(options: SectionOptions): Promise<SectionResult> {
   const side = options.quick ? 32 : 128;
-  const algorithm = 'metropolis';
+  const algorithm = 'wolff';
   const temperatures = [1.8, Number(SQUARE_TC.toFixed(3)), 3.2];
   const plan = options.quick ? { sweeps: 200, burnIn: 200 } : { sweeps: 2000, burnIn: 3000 };
   options.progress(`${algorithm} on a ${side}x${side} torus at T = ${temperatures.join(', ')}`);

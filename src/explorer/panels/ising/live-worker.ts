@@ -3,6 +3,7 @@ import { Rng } from '../../../core/rng.js';
 import { isingKernel } from '../../../mcmc/ising-kernels.js';
 import { ISING_SCALARS } from '../../../mcmc/ising-observables.js';
 import type { AnyKernel, ObservableSet } from '../../../mcmc/kernel.js';
+import { multispinKernel } from '../../../mcmc/multispin.js';
 import type { SpinState } from '../../../mcmc/spin-state.js';
 import type { IsingModel } from '../../../models/ising.js';
 import { panelModel, sameModel } from './model.js';
@@ -26,23 +27,20 @@ let generation = 0;
 const ENERGY = ISING_SCALARS.indexOf('energy');
 const MAGNETIZATION = ISING_SCALARS.indexOf('magnetization');
 
-/** The ±1 spins of a state (every Ising kernel keeps them in an Int8Array). */
-function spinsOf(s: unknown): Int8Array {
-  return (s as SpinState).spins;
+/** The ±1 spins of a state, through the kernel's `configuration` (kernels may keep them packed or lazily). */
+function spinsOf(s: unknown): ArrayLike<number> {
+  return kernel.configuration ? kernel.configuration(s) : (s as SpinState).spins;
 }
 
 /**
- * A chain of the chosen kernel at `beta`: from random spins, or from `spins` when given (E and M
- * are kept incrementally, so those are recomputed).
+ * A chain of the chosen kernel at `beta`: from random spins, or from `spins` when given, through
+ * the kernel's own `restore` of saved spins (the packed multi-spin kernel starts afresh).
  */
 function start(beta: number, spins?: Int8Array): void {
-  state = kernel.init(model, { beta, start: 'random' }, rng);
-  if (spins) {
-    const s = state as SpinState;
-    s.spins.set(spins);
-    s.energy = model.energy(s.spins);
-    s.magnetization = model.magnetization(s.spins);
-  }
+  const options = { beta, start: 'random' as const };
+  state = spins && kernel !== multispinKernel
+    ? kernel.restore(model, options, { spins, energy: model.energy(spins), magnetization: model.magnetization(spins), beta })
+    : kernel.init(model, options, rng);
   observables = kernel.observables(model, { beta });
   row = new Float64Array(observables.scalars.length);
 }
@@ -70,7 +68,7 @@ function update(next: IsingParams): void {
     kernel.setBeta(state, beta);
     return;
   }
-  const spins = spinsOf(state).slice();
+  const spins = Int8Array.from(spinsOf(state));
   model = panelModel(next);
   kernel = isingKernel(next.algorithm);
   start(beta, spins);
@@ -91,7 +89,7 @@ function step(): void {
   const frame: LiveFrame = {
     type: 'frame',
     generation,
-    spins: spinsOf(state).slice(),
+    spins: Int8Array.from(spinsOf(state)),
     columns: params.size,
     rows: params.size,
     energy: row[ENERGY] / model.size,
