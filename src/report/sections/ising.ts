@@ -29,12 +29,12 @@ async function run(options: SectionOptions): Promise<SectionResult> {
   const quick = options.quick;
   const side = quick ? 16 : 32;
   const model = squareModel(side, side, { coupling: -1 });
-  const temperatures = temperatureGrid(1, 4, quick ? 7 : 49);
+  const temperatures = temperatureGrid(1, 4, quick ? 7 : 37);
   const mcTemperatures = quick ? [1.8, 2.269, 3] : [1.5, 1.8, 2, 2.1, 2.2, 2.269, 2.35, 2.5, 2.75, 3, 3.5];
   const arTemperatures = quick ? [3] : [2, 2.269, 3];
   const algorithm = 'wolff';
   const algorithmName = `${algorithm[0].toUpperCase()}${algorithm.slice(1)}`;
-  const plan = quick ? { sweeps: 300, burnIn: 100 } : { sweeps: 6000, burnIn: 500 };
+  const plan = quick ? { sweeps: 300, burnIn: 100 } : { sweeps: 4000, burnIn: 500 };
   const arOptions = quick ? { steps: 10, batch: 16, samples: 200, seed: options.seed } : { steps: 150, batch: 64, samples: 2000, seed: options.seed };
   const exact = temperatures.map((temperature) => kaufmanTorus(model, { temperature }));
   const limit = temperatures.map((temperature) => onsager(-1, { temperature }));
