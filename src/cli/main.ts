@@ -12,13 +12,18 @@ export function buildProgram(): Command {
     .description('gibbs: exact, Monte Carlo and variational statistical mechanics; Bayesian inference; entropy and compression.\nEnergy convention: E(s) = sum_n h_n s_n + sum_{n<m} J_nm s_n s_m (ferromagnet: J < 0), p(s) = exp(-E/T)/Z.')
     .addHelpText('after', '\nExamples:\n  gibbs exact model.json --temperature 2.269\n  gibbs model model.json\n  gibbs <command> --help');
   for (const register of COMMANDS) register(program);
-  program.exitOverride();
-  program.configureOutput({ outputError: (text, write) => write(`gibbs: ${text.replace(/^error: /, '').trimEnd()} (see gibbs --help)\n`) });
-  for (const command of program.commands) {
-    command.exitOverride();
-    command.configureOutput({ outputError: (text, write) => write(`gibbs ${command.name()}: ${text.replace(/^error: /, '').trimEnd()} (see gibbs ${command.name()} --help)\n`) });
-  }
+  configureErrors(program, 'gibbs');
   return program;
+}
+
+/**
+ * Commander errors (unknown option, missing argument, bad choice) at every level of the command
+ * tree (e.g. `gibbs mixture fit`) become one line naming the full command, and exit code 2.
+ */
+function configureErrors(command: Command, name: string): void {
+  command.exitOverride();
+  command.configureOutput({ outputError: (text, write) => write(`${name}: ${text.replace(/^error: /, '').trimEnd()} (see ${name} --help)\n`) });
+  for (const sub of command.commands) configureErrors(sub, `${name} ${sub.name()}`);
 }
 
 /** Run the CLI: user errors print one line and exit 2; internal bugs print the stack and exit 1. */

@@ -8,7 +8,9 @@ const dir = mkdtempSync(join(tmpdir(), 'gibbs-compare-'));
 const torus = join(dir, 'torus.json');
 writeFileSync(torus, '{ "kind": "ising", "lattice": { "shape": "square", "size": [3, 3] }, "coupling": -1 }');
 const big = join(dir, 'big.json');
-writeFileSync(big, '{ "kind": "ising", "lattice": { "shape": "square", "size": [8, 8] }, "coupling": -1 }');
+writeFileSync(big, '{ "kind": "ising", "generator": "sk", "spins": 34, "seed": 1 }');
+const torus8 = join(dir, 'torus8.json');
+writeFileSync(torus8, '{ "kind": "ising", "lattice": { "shape": "square", "size": [8, 8] }, "coupling": -1 }');
 
 describe('gibbs compare', () => {
   it('runs exact and every variational method and measures them against exact', () => {
@@ -30,7 +32,15 @@ describe('gibbs compare', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/mean-field/);
     expect(r.stdout).not.toMatch(/enumeration/);
-    expect(r.stderr).toMatch(/skipped exact \(enumeration\): 64 spins/);
+    expect(r.stderr).toMatch(/skipped exact: 34 spins > 30 for enumeration/);
+  });
+
+  it('uses the best exact method as the reference: Kaufman for a square torus', () => {
+    const r = runCli(['compare', torus8, '-T', '3', '--methods', 'exact,mean-field', '--json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ method: string; errorVsExact: number }>;
+    expect(rows.map((row) => row.method)).toEqual(['exact (torus)', 'mean-field']);
+    expect(rows[1].errorVsExact).toBeGreaterThan(0);
   });
 
   it.each([

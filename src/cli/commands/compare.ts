@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { GibbsError } from '../../core/errors.js';
-import { MAX_ENUMERATION_SPINS } from '../../exact/enumerate.js';
+import { chooseExactMethod } from '../../exact/methods.js';
 import type { IsingModel } from '../../models/ising.js';
 import { metropolisKernel } from '../../mcmc/metropolis.js';
 import { runChains } from '../../mcmc/run.js';
-import { enumerateParallel } from '../../node/parallel-enumerate.js';
 import { runTraining } from '../../node/network-files.js';
 import { AutoregressiveTrainer } from '../../variational/autoregressive.js';
 import { bethe } from '../../variational/bethe.js';
@@ -17,6 +16,7 @@ import { comparisonFigure } from '../../report/figures/variational.js';
 import { type TemperaturePoint, parseInteger, parseTemperatures } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatTable } from '../table.js';
+import { solveAll } from './exact.js';
 import { type VariationalCliOptions, autoregressiveCliOptions } from './variational.js';
 
 /** What a free energy is: exact, a rigorous upper bound, a statistical estimate, or an approximation. */
@@ -125,16 +125,21 @@ function fixedPointEntry(name: string, kind: FreeEnergyKind, solve: (model: Isin
 /** The methods `gibbs compare` runs, in table order (exact first: the reference). */
 export const COMPARISON_METHODS: ComparisonMethod[] = [
   {
-    name: 'exact (enumeration)',
-    applies: (model) => ({ ok: model.size <= Math.min(COMPARE_ENUMERATION_LIMIT, MAX_ENUMERATION_SPINS), reason: `${model.size} spins > ${COMPARE_ENUMERATION_LIMIT}` }),
-    async run(model, point, context) {
-      const progress = createProgress('enumerating', 2 ** model.size, { json: context.json, unit: 'states' });
+    name: 'exact',
+    applies: (model) => {
       try {
-        const [t] = await enumerateParallel(model, [point.temperature], { spinMeans: false, correlations: false, onProgress: (done) => progress.update(done) });
-        return [{ method: 'exact (enumeration)', freeEnergy: t.freeEnergy, kind: 'exact', converged: true }];
-      } finally {
-        progress.stop();
+        const method = chooseExactMethod(model);
+        if (method === 'enumeration' && model.size > COMPARE_ENUMERATION_LIMIT) return { ok: false, reason: `${model.size} spins > ${COMPARE_ENUMERATION_LIMIT} for enumeration` };
+        return { ok: true, reason: method };
+      } catch (error) {
+        if (error instanceof GibbsError) return { ok: false, reason: 'no exact method applies' };
+        throw error;
       }
+    },
+    async run(model, point, context) {
+      const method = chooseExactMethod(model);
+      const [t] = await solveAll(model, method, [point], { json: context.json }, undefined);
+      return [{ method: `exact (${method})`, freeEnergy: t.freeEnergy, kind: 'exact', converged: true }];
     },
   },
   {

@@ -22,7 +22,8 @@ interface ExactOptions {
 }
 
 /** Solve every temperature point with the chosen method (enumeration on worker threads, with a progress bar). */
-async function solveAll(model: IsingModel, method: ExactMethod, points: TemperaturePoint[], options: ExactOptions, workers: number | undefined): Promise<Thermodynamics[]> {
+/** Exact thermodynamics at each point with `method` (enumeration on worker threads, with a progress bar). */
+export async function solveAll(model: IsingModel, method: ExactMethod, points: TemperaturePoint[], options: { json?: boolean }, workers: number | undefined): Promise<Thermodynamics[]> {
   if (method !== 'enumeration') return points.map((p) => solveExact(model, method, { beta: p.beta })).map((t, i) => ({ ...t, temperature: points[i].temperature }));
   const progress = createProgress('enumerating', 2 ** model.size * points.length, { json: options.json, unit: 'states' });
   try {

@@ -9,8 +9,11 @@ import { registerInfer } from './infer.js';
 import { registerMixture } from './mixture.js';
 import { registerModel } from './model.js';
 import { registerReport } from './report.js';
+import { registerResults } from './results.js';
+import { registerSweep } from './sweep.js';
 import { registerSample } from './sample.js';
 import { registerVariational } from './variational.js';
+import { registerWorker } from './worker.js';
 
 /** Every subcommand, in the order `gibbs --help` lists them. */
 export const COMMANDS: Array<(program: Command) => void> = [
@@ -25,5 +28,8 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerDecompress,
   registerEntropy,
   registerCoin,
+  registerSweep,
+  registerResults,
+  registerWorker,
   registerReport,
 ];

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { GibbsError } from '../../core/errors.js';
 import { ConjugateNormal, type NigParameters, type NormalInferenceSummary } from '../../prob/conjugate-normal.js';
 import { streamNumericCsv } from '../csv.js';
-import { configureNestedCommands } from '../nested-commands.js';
 import { printJson } from '../io.js';
 import { parseNumber } from '../options.js';
 import { plotOption, plotTarget } from '../plot-option.js';
@@ -88,5 +87,4 @@ export function registerInfer(program: Command): void {
       else printSummary(summary, columns[0]);
       await plot?.write(() => normalPosteriorFigure(posterior, level, `Posterior of a Normal model for ${columns[0]} (n = ${posterior.n})`));
     });
-  configureNestedCommands(infer);
 }

@@ -14,7 +14,6 @@ import { readNumericCsv } from '../csv.js';
 import { printJson, readTextInput } from '../io.js';
 import { plotOption, plotTarget } from '../plot-option.js';
 import { anomalyScoreFigure, mixturePlotFigure } from '../../report/figures/mixture.js';
-import { configureNestedCommands } from '../nested-commands.js';
 import { parseChoice, parseInteger, parseNumber, parseNumberList } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatNumber, formatTable } from '../table.js';
@@ -230,5 +229,4 @@ export function registerMixture(program: Command): void {
     .addOption(plotOption())
     .addHelpText('after', '\nExample:\n  gibbs mixture sample model.json --n 1000 --seed 7 > synthetic.csv')
     .action((modelPath: string, o: { n: string; seed: string; json?: boolean; plot?: string }) => runSample(modelPath, o));
-  configureNestedCommands(mixture);
 }
