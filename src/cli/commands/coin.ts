@@ -6,12 +6,15 @@ import { printJson } from '../io.js';
 import { parseInteger, parseNumber } from '../options.js';
 import { invalidValue } from '../../core/errors.js';
 import { formatNumber, formatTable } from '../table.js';
+import { plotOption, plotTarget } from '../plot-option.js';
+import { coinFigure } from '../../report/figures/coin.js';
 
 interface CoinOptions {
   p: string;
   n: string;
   seed: string;
   json?: boolean;
+  plot?: string;
 }
 
 /** `gibbs coin`: a biased coin's flips coded every way, beside N·H and log2 C(N, K). */
@@ -23,12 +26,14 @@ export function registerCoin(program: Command): void {
     .option('--n <n>', 'number of flips (1 .. 3e8)', '1000000')
     .option('--seed <s>', 'random seed', '1')
     .option('--json', 'print JSON instead of tables')
+    .addOption(plotOption())
     .addHelpText('after', '\nEvery code is decoded again and checked. -1/n log2 p(x_1..x_n) is shown for growing n: it approaches H (AEP).\nThe enumerative code runs for N <= 2e6. gzip/xz/zstd see the flips packed 8 per byte.\n\nExamples:\n  gibbs coin --p 0.9 --n 1000000\n  gibbs coin --p 0.99 --n 100000 --seed 7 --json')
-    .action((options: CoinOptions) => {
+    .action(async (options: CoinOptions) => {
       const p = parseNumber('--p', options.p);
       if (!(p > 0 && p < 1)) throw invalidValue('--p', options.p, 'a probability strictly between 0 and 1');
       const n = parseInteger('--n', options.n, 1, 3e8);
       const seed = parseInteger('--seed', options.seed, 0);
+      const plot = plotTarget(options.plot);
       const flips = biasedCoin(n, p, Rng.fromSeed(seed));
       const result = coinExperiment(flips, p);
       const packed = packBits(flips);
@@ -37,6 +42,7 @@ export function registerCoin(program: Command): void {
         .filter((r) => r !== null)
         .map((r) => ({ method: `${r.name} (packed bits)`, bits: 8 * r.bytes, bitsPerFlip: (8 * r.bytes) / n, overNH: 8 * r.bytes - result.shannonBits, roundTrip: r.roundTrip, encodeSeconds: r.compressSeconds, decodeSeconds: r.decompressSeconds }));
       const codes = [...result.codes, ...external];
+      await plot?.write(() => coinFigure(result, codes));
       if (options.json) return printJson({ ...result, seed, codes });
       const lines = [
         `N = ${n} flips, p = ${p}, K = ${result.ones} ones (seed ${seed})`,

@@ -11,6 +11,8 @@ import { meanField } from '../../variational/mean-field.js';
 import type { VariationalResult } from '../../variational/result.js';
 import { tap } from '../../variational/tap.js';
 import { printJson, readModel } from '../io.js';
+import { plotOption, plotTarget } from '../plot-option.js';
+import { comparisonFigure } from '../../report/figures/variational.js';
 import { type TemperaturePoint, parseInteger, parseTemperatures } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatTable } from '../table.js';
@@ -207,6 +209,7 @@ export function registerCompare(program: Command): void {
     .option('-b, --beta <list>', 'inverse temperature(s) beta = 1/T, same forms as --temperature')
     .option('--methods <list>', `comma-separated subset of: ${COMPARISON_METHODS.map((m) => m.name.split(' ')[0]).join(', ')}`)
     .option('--json', 'print JSON: an array of rows')
+    .addOption(plotOption())
     .option('--depth <n>', 'autoregressive: hidden layers (default 1)')
     .option('--width <n>', 'autoregressive: hidden units per layer (dense) or per site and layer (graph)')
     .option('--masks <kind>', 'autoregressive: graph or dense (default: graph for sparse models)')
@@ -218,6 +221,7 @@ export function registerCompare(program: Command): void {
     .addHelpText('after', '\nKinds: exact; upper bound (F_q >= F); estimate (± one standard error); approximation (no guarantee).\nExamples:\n  gibbs compare examples/models/sk-20.json -b 1\n  gibbs compare examples/models/torus-4.json -T 2,2.5 --steps 500 --json')
     .action(async (path: string, options: VariationalCliOptions & { methods?: string }) => {
       const points = parseTemperatures(options);
+      const plot = plotTarget(options.plot);
       const known = COMPARISON_METHODS.map((m) => m.name.split(' ')[0]);
       const only = options.methods?.split(',').map((s) => s.trim());
       for (const name of only ?? []) if (!known.includes(name)) throw new GibbsError(`--methods: got "${name}", expected a comma-separated subset of ${known.join(', ')}`, '--methods');
@@ -225,6 +229,7 @@ export function registerCompare(program: Command): void {
       const model = readModel(path);
       const { rows, skipped } = await compareMethods(model, points, { json: Boolean(options.json), options: { ...options, method: 'autoregressive' } }, only);
       const n = model.size;
+      await plot?.write(() => comparisonFigure(rows.map((r) => ({ method: r.method, temperature: r.temperature, freeEnergyPerSpin: r.freeEnergy / n, errorPerSpin: r.error === undefined ? undefined : r.error / n, exact: r.kind === 'exact' })), model.description));
       if (options.json) {
         printJson(rows.map((r) => {
           const exact = exactFor(rows, r.temperature);

@@ -7,6 +7,8 @@ import { type TemperaturePoint, parseChoice, parseInteger, parseTemperatures } f
 import { createProgress } from '../progress.js';
 import { formatTable } from '../table.js';
 import { printJson, readModel } from '../io.js';
+import { plotOption, plotTarget } from '../plot-option.js';
+import { exactSeries, thermodynamicsFigure } from '../../report/figures/thermodynamics.js';
 
 const METHODS = ['auto', 'enumeration', 'transfer-matrix', 'torus', 'onsager'] as const;
 
@@ -16,6 +18,7 @@ interface ExactOptions {
   method: string;
   json?: boolean;
   workers?: string;
+  plot?: string;
 }
 
 /** Solve every temperature point with the chosen method (enumeration on worker threads, with a progress bar). */
@@ -54,6 +57,7 @@ export function registerExact(program: Command): void {
     .addOption(new Option('-m, --method <method>', 'exact method (auto picks the best that applies; see gibbs model MODEL)').choices([...METHODS]).default('auto'))
     .option('--workers <n>', 'worker threads for enumeration (default: one per core)')
     .option('--json', 'print JSON (an object, or an array for several temperatures)')
+    .addOption(plotOption())
     .addHelpText('after', [
       '',
       'Methods:',
@@ -66,9 +70,11 @@ export function registerExact(program: Command): void {
       '  gibbs exact examples/models/sk-20.json --temperature 1',
       '  gibbs exact examples/models/torus-16.json -T 2:2.5:0.1 --method torus',
       '  gibbs exact examples/models/torus-16.json -T 2.269 --method onsager --json',
+      '  gibbs exact examples/models/torus-16.json -T 1:4:0.05 --method torus --plot torus-16.svg',
     ].join('\n'))
     .action(async (path: string, options: ExactOptions) => {
       const points = parseTemperatures(options);
+      const plot = plotTarget(options.plot);
       const requested = parseChoice('--method', options.method, METHODS);
       const workers = options.workers === undefined ? undefined : parseInteger('--workers', options.workers, 1, 256);
       const model = readModel(path);
@@ -76,10 +82,11 @@ export function registerExact(program: Command): void {
       if (requested === 'auto') process.stderr.write(`method: ${method} (auto)\n`);
       else requireExactMethod(model, method);
       const results = await solveAll(model, method, points, options, workers);
-      if (options.json) return printJson(results.length === 1 ? thermodynamicsJson(results[0]) : results.map(thermodynamicsJson));
       const header = method === 'onsager'
         ? `${model.description}: infinite-lattice limit (Onsager), values per site; T_c = ${results[0].criticalTemperature}`
         : `${model.description}, ${model.size} spins, method ${method}${results[0].note ? ` (${results[0].note})` : ''}`;
-      process.stdout.write(`${header}\n${exactTable(results)}\n`);
+      if (options.json) printJson(results.length === 1 ? thermodynamicsJson(results[0]) : results.map(thermodynamicsJson));
+      else process.stdout.write(`${header}\n${exactTable(results)}\n`);
+      await plot?.write(() => thermodynamicsFigure([exactSeries(results, `exact (${method})`)], { title: `${model.description}: exact thermodynamics`, subtitle: header }));
     });
 }

@@ -24,4 +24,5 @@ export const COMMANDS: Record<string, Loader> = {
   sweep: async () => (await import('./sweep.js')).registerSweep,
   results: async () => (await import('./results.js')).registerResults,
   worker: async () => (await import('./worker.js')).registerWorker,
+  report: async () => (await import('./report.js')).registerReport,
 };

@@ -4,6 +4,8 @@ import { ConjugateNormal, type NigParameters, type NormalInferenceSummary } from
 import { streamNumericCsv } from '../csv.js';
 import { printJson } from '../io.js';
 import { parseNumber } from '../options.js';
+import { plotOption, plotTarget } from '../plot-option.js';
+import { normalPosteriorFigure } from '../../report/figures/bayes.js';
 import { formatNumber } from '../table.js';
 
 const PRIOR_KEYS = ['mu0', 'kappa0', 'alpha0', 'beta0'] as const;
@@ -66,13 +68,15 @@ export function registerInfer(program: Command): void {
     .option('--prior <spec>', 'mu0=..,kappa0=..,alpha0=..,beta0=.. (mu|sigma2 ~ N(mu0, sigma2/kappa0), sigma2 ~ InvGamma(alpha0, beta0)) or "reference" (default)')
     .option('--level <p>', 'credible level of the equal-tailed intervals', '0.95')
     .option('--json', 'print JSON')
+    .addOption(plotOption())
     .addHelpText(
       'after',
       '\nWithout --prior the reference prior p(mu, sigma^2) ∝ 1/sigma^2 is used (classical t interval; no evidence).\nExamples:\n  gibbs infer normal heights.csv --column height\n  gibbs infer normal heights.csv --column height --prior mu0=170,kappa0=1,alpha0=2,beta0=50 --json\n  cat heights.csv | gibbs infer normal - --column height --level 0.9',
     )
-    .action(async (path: string, options: { column?: string; prior?: string; level: string; json?: boolean }) => {
+    .action(async (path: string, options: { column?: string; prior?: string; level: string; json?: boolean; plot?: string }) => {
       const prior = parseNigPrior(options.prior);
       const level = parseLevel(options.level);
+      const plot = plotTarget(options.plot);
       let posterior = prior === 'reference' ? ConjugateNormal.reference() : ConjugateNormal.withPrior(prior);
       const selection = { columns: options.column === undefined ? undefined : [options.column], flag: '--column', single: true };
       const { columns } = await streamNumericCsv(path, selection, (values) => {
@@ -81,5 +85,6 @@ export function registerInfer(program: Command): void {
       const summary = posterior.summary(level);
       if (options.json) printJson(summary);
       else printSummary(summary, columns[0]);
+      await plot?.write(() => normalPosteriorFigure(posterior, level, `Posterior of a Normal model for ${columns[0]} (n = ${posterior.n})`));
     });
 }

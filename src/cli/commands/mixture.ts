@@ -12,6 +12,8 @@ import { selectComponents } from '../../prob/mixture-selection.js';
 import { fitVariationalGaussianMixture } from '../../prob/variational-gaussian-mixture.js';
 import { readNumericCsv } from '../csv.js';
 import { printJson, readTextInput } from '../io.js';
+import { plotOption, plotTarget } from '../plot-option.js';
+import { anomalyScoreFigure, mixturePlotFigure } from '../../report/figures/mixture.js';
 import { parseChoice, parseInteger, parseNumber, parseNumberList } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatNumber, formatTable } from '../table.js';
@@ -29,6 +31,7 @@ interface FitOptions {
   anomalyQuantile: string;
   save?: string;
   json?: boolean;
+  plot?: string;
 }
 
 /** What one fit reports (the JSON of `gibbs mixture fit`). */
@@ -109,6 +112,7 @@ async function runFit(path: string, o: FitOptions): Promise<void> {
   const kind = parseChoice('--model', o.model, ['gaussian', 'bernoulli', 'bayes-gaussian'] as const);
   const covariance = parseChoice('--covariance', o.covariance, ['full', 'diag', 'spherical'] as const);
   const seed = parseInteger('--seed', o.seed, 0);
+  const plot = plotTarget(o.plot);
   const quantile = parseNumber('--anomaly-quantile', o.anomalyQuantile);
   if (!(quantile >= 0 && quantile < 1)) throw new GibbsError(`--anomaly-quantile: got ${o.anomalyQuantile}, expected a probability from 0 to below 1`, '--anomaly-quantile');
   const columns = o.columns === undefined ? undefined : o.columns.split(',').map((c) => c.trim());
@@ -142,19 +146,22 @@ async function runFit(path: string, o: FitOptions): Promise<void> {
   }
   if (o.json) printJson(table ? { ...full, selection: { criterion, candidates: table } } : full);
   else printFit(full, table, criterion, o.save);
+  await plot?.write(() => mixturePlotFigure(x, model, csv.columns));
 }
 
 function readMixture(path: string): SavedMixture {
   return parseMixtureFile(readTextInput(path, 'model'), path === '-' ? 'stdin' : path);
 }
 
-async function runScore(modelPath: string, dataPath: string, o: { json?: boolean }): Promise<void> {
+async function runScore(modelPath: string, dataPath: string, o: { json?: boolean; plot?: string }): Promise<void> {
+  const plot = plotTarget(o.plot);
   const saved = readMixture(modelPath);
   const csv = await readNumericCsv(dataPath, { columns: saved.columns, flag: `${modelPath} columns` });
   const x: DataMatrix = { data: csv.data, rows: csv.rows, cols: csv.cols };
   const logDensity = saved.model.scoreSamples(x);
   const flags = flagAnomalies(logDensity, saved.anomaly.threshold);
   const anomalies = flags.reduce((a, b) => a + b, 0);
+  await plot?.write(() => anomalyScoreFigure(logDensity, saved.anomaly.threshold, saved.anomaly.quantile));
   if (o.json) {
     printJson({ threshold: saved.anomaly.threshold, quantile: saved.anomaly.quantile, rows: x.rows, anomalies, logDensity: Array.from(logDensity), anomaly: Array.from(flags, (f) => f === 1) });
     return;
@@ -165,10 +172,12 @@ async function runScore(modelPath: string, dataPath: string, o: { json?: boolean
   process.stderr.write(`${anomalies} of ${x.rows} rows below the log-density threshold ${formatNumber(saved.anomaly.threshold)} (the ${saved.anomaly.quantile} quantile of the training data)\n`);
 }
 
-function runSample(modelPath: string, o: { n: string; seed: string; json?: boolean }): void {
+async function runSample(modelPath: string, o: { n: string; seed: string; json?: boolean; plot?: string }): Promise<void> {
+  const plot = plotTarget(o.plot);
   const saved = readMixture(modelPath);
   const n = parseInteger('--n', o.n, 0, 100_000_000);
   const { points, labels } = saved.model.sample(Rng.fromSeed(parseInteger('--seed', o.seed, 0)), n);
+  await plot?.write(() => mixturePlotFigure(points, saved.model, saved.columns));
   if (o.json) {
     printJson({ columns: saved.columns, points: rowsOf(points.data, n), components: Array.from(labels) });
     return;
@@ -198,6 +207,7 @@ export function registerMixture(program: Command): void {
     .option('--anomaly-quantile <q>', 'saved anomaly threshold: this quantile of the training log densities', '0.01')
     .option('--save <file>', 'write the fitted model as JSON (atomically)')
     .option('--json', 'print JSON')
+    .addOption(plotOption())
     .addHelpText('after', '\nExamples:\n  gibbs mixture fit points.csv --components 3 --save model.json\n  gibbs mixture fit points.csv --components 1:8 --covariance diag --json\n  gibbs mixture fit spins.csv --components 2 --model bernoulli\n  gibbs mixture fit points.csv --components 10 --model bayes-gaussian')
     .action((path: string, o: FitOptions) => runFit(path, o));
   mixture
@@ -206,8 +216,9 @@ export function registerMixture(program: Command): void {
     .argument('<model>', 'model JSON written by gibbs mixture fit --save')
     .argument('<data>', 'CSV file with the model\'s columns, or - for standard input')
     .option('--json', 'print JSON')
+    .addOption(plotOption())
     .addHelpText('after', '\nExample:\n  gibbs mixture score model.json new-points.csv')
-    .action((modelPath: string, dataPath: string, o: { json?: boolean }) => runScore(modelPath, dataPath, o));
+    .action((modelPath: string, dataPath: string, o: { json?: boolean; plot?: string }) => runScore(modelPath, dataPath, o));
   mixture
     .command('sample')
     .description('draw points from a saved model (CSV with a component column)')
@@ -215,6 +226,7 @@ export function registerMixture(program: Command): void {
     .requiredOption('--n <N>', 'number of points')
     .option('--seed <S>', 'random seed', '0')
     .option('--json', 'print JSON')
+    .addOption(plotOption())
     .addHelpText('after', '\nExample:\n  gibbs mixture sample model.json --n 1000 --seed 7 > synthetic.csv')
-    .action((modelPath: string, o: { n: string; seed: string; json?: boolean }) => runSample(modelPath, o));
+    .action((modelPath: string, o: { n: string; seed: string; json?: boolean; plot?: string }) => runSample(modelPath, o));
 }

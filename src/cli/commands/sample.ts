@@ -21,6 +21,8 @@ import { parseChoice, parseInteger, parsePositive, parseTemperatures } from '../
 import { createProgress } from '../progress.js';
 import { formatNumber, formatTable } from '../table.js';
 import { printJson, readModel } from '../io.js';
+import { plotOption, plotTarget } from '../plot-option.js';
+import { sampleRunFigure } from '../../report/figures/monte-carlo.js';
 
 const ALGORITHMS = ['auto', ...ISING_ALGORITHMS, 'tempering'] as const;
 const INNER = ISING_ALGORITHMS;
@@ -52,6 +54,7 @@ interface SampleOptions {
   checkpoint?: string;
   checkpointEvery: string;
   resume?: boolean;
+  plot?: string;
 }
 
 /** Everything a sample run is, resolved from the command line. */
@@ -178,6 +181,7 @@ export function registerSample(program: Command): void {
     .option('--place-ladder', 'tempering: move temperatures during burn-in toward uniform swap rates')
     .option('--correlation', 'also measure the spin-spin correlation function G(r) (lattices)')
     .option('--json', 'print JSON')
+    .addOption(plotOption())
     .option('--series <file>', 'write every measurement of every chain to a CSV file')
     .option('--snapshot <file.png>', "write chain 0's final spins as a PNG, one pixel per spin (lattices)")
     .option('--checkpoint <file>', 'save the run state to this file periodically (atomic writes)')
@@ -197,6 +201,7 @@ export function registerSample(program: Command): void {
       const seed = parseInteger('--seed', options.seed, 0);
       const workers = options.workers === undefined ? Math.min(chains, defaultWorkerCount()) : parseInteger('--workers', options.workers, 1, 256);
       const checkpointSeconds = parsePositive('--checkpoint-every', options.checkpointEvery);
+      const plot = plotTarget(options.plot);
       if (options.snapshot !== undefined) {
         if (extname(options.snapshot).toLowerCase() !== '.png') throw invalidValue('--snapshot', options.snapshot, 'a file name ending in .png');
         spinImage([], model.lattice);
@@ -229,6 +234,7 @@ export function registerSample(program: Command): void {
         const state = kernel.restore(model, run.kernelOptions, result.snapshots[0].state);
         writeFileAtomic(options.snapshot, encodePng(spinImage(kernel.configuration?.(state) ?? [], model.lattice)));
       }
+      await plot?.write(() => sampleRunFigure(result, kernel.observables(model, run.kernelOptions).scalars, model.size, { title: `${model.description}: ${run.algorithm} at T = ${run.temperature}`, interval, lattice: model.lattice, configuration: kernel.configuration?.(kernel.restore(model, run.kernelOptions, result.snapshots[0].state)) }));
       for (const warning of result.summary.warnings) process.stderr.write(`warning: ${warning}\n`);
       if (options.json) printJson(resultJson(model, run, result, { sweeps, burnIn, interval, seed }));
       else {

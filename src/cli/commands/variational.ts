@@ -10,6 +10,8 @@ import { meanField } from '../../variational/mean-field.js';
 import type { FixedPointOptions, VariationalMethod, VariationalResult } from '../../variational/result.js';
 import { tap } from '../../variational/tap.js';
 import { printJson, readModel } from '../io.js';
+import { plotOption, plotTarget } from '../plot-option.js';
+import { variationalFigure, variationalPoint } from '../../report/figures/variational.js';
 import { type TemperaturePoint, parseChoice, parseInteger, parseNumber, parsePositive, parseTemperatures } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatTable } from '../table.js';
@@ -18,6 +20,7 @@ const METHODS = ['mean-field', 'tap', 'bethe', 'autoregressive'] as const;
 
 /** Raw command-line options of `gibbs variational`. */
 export interface VariationalCliOptions {
+  plot?: string;
   temperature?: string;
   beta?: string;
   method: string;
@@ -210,6 +213,7 @@ export function registerVariational(program: Command): void {
     .option('-T, --temperature <list>', 'temperature(s): 2.269, a list 1.5,2.0 or a range 1.5:3.5:0.25')
     .option('-b, --beta <list>', 'inverse temperature(s) beta = 1/T, same forms as --temperature')
     .option('--json', 'print JSON (an object, or an array for several temperatures)')
+    .addOption(plotOption())
     .option('--damping <d>', 'mean field / TAP / Bethe: damping in [0, 1) (default 0 for mean field, 0.5 otherwise)')
     .option('--tolerance <x>', 'mean field / TAP / Bethe: convergence tolerance (default 1e-10)')
     .option('--max-iterations <n>', 'mean field / TAP / Bethe: sweeps per start (default 10000 for mean field, 1000 for TAP and Bethe)')
@@ -238,9 +242,11 @@ export function registerVariational(program: Command): void {
     )
     .action(async (path: string, options: VariationalCliOptions) => {
       const points = parseTemperatures(options);
+      const plot = plotTarget(options.plot);
       const method = parseChoice('--method', options.method, METHODS);
       const model = readModel(path);
       const results = await solveVariational(model, method, points, options);
+      await plot?.write(() => variationalFigure(results.map(variationalPoint), model.description));
       if (options.json) printJson(results.length === 1 ? variationalJson(model, results[0]) : results.map((r) => variationalJson(model, r)));
       else process.stdout.write(`${model.description}, ${model.size} spins, method ${method}\n${variationalTable(results)}\n`);
       const unconverged = results.filter((r) => !r.converged).length;
